@@ -1,0 +1,51 @@
+"""The thin MkDocs hook: run the generator before every build and watch content/.
+
+All the work happens in the `scripts` package, which never imports MkDocs. This file is the
+only place that knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+log = logging.getLogger("mkdocs.hooks.generate")
+
+
+def _project(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    project = _project(config)
+    if str(project) not in sys.path:
+        sys.path.insert(0, str(project))
+    # Snippets (the home page's generated fragments) resolve from the project, wherever
+    # mkdocs is started.
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    snippets["base_path"] = [str(Path(config.docs_dir) / "_fragmenten")]
+    return config
+
+
+def on_pre_build(config):
+    from scripts.__main__ import build_date_from
+    from scripts.generate import generate
+    from scripts.pages.common import Settings
+
+    project = _project(config)
+    extra = config.extra or {}
+    settings = Settings(build_date=build_date_from(None), site_url=config.site_url or "/",
+                        edit_base=extra.get("bewerk_url", ""), site_name=config.site_name)
+    result = generate(project / "content", Path(config.docs_dir), settings)
+    if result.problems:
+        raise Abort("De inhoud bevat fouten; de site is niet gebouwd.\n\n" + result.problems.report())
+    log.info("Gegenereerd: %d bestanden (%d gewijzigd, %d verwijderd), bouwdatum %s",
+             result.files, result.written, result.removed, settings.build_date.isoformat())
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_project(config) / "content"))
+    return server

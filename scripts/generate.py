@@ -1,0 +1,54 @@
+"""One build: load and check content/, derive the index, render every page and feed, write docs/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .environment import make_environment
+from .index import build_index
+from .loader import load_content
+from .output import Output
+from .pages import articles, guide, home, meetings, organisations, themes
+from .pages.common import Context, Settings
+from .problems import ProblemList
+from .writer import write_output
+
+
+@dataclass(frozen=True)
+class Result:
+    problems: ProblemList
+    written: int = 0
+    removed: int = 0
+    files: int = 0
+
+
+def render_site(content_dir: Path, settings: Settings) -> tuple[ProblemList, Output | None]:
+    """Everything in memory; no files are written."""
+    loaded = load_content(content_dir)
+    if loaded.problems:
+        return loaded.problems, None
+    ctx = Context(build_index(loaded.site, settings.build_date), settings, make_environment(), Output())
+    for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build):
+        builder(ctx)
+    guide.build(ctx, content_dir / "_sjablonen")
+    copy_assets(content_dir, ctx.out)
+    return loaded.problems, ctx.out
+
+
+def copy_assets(content_dir: Path, out: Output) -> None:
+    """Logos and downloads go to the site as they are (the validator checked them)."""
+    for folder, target in (("deelnemers/logos", "deelnemers/logos"), ("actueel/downloads", "actueel/downloads")):
+        source = content_dir / folder
+        if source.is_dir():
+            for file in sorted(source.iterdir()):
+                if file.is_file() and not file.name.startswith("."):
+                    out.binary(f"{target}/{file.name}", file.read_bytes())
+
+
+def generate(content_dir: Path, docs_dir: Path, settings: Settings) -> Result:
+    problems, out = render_site(Path(content_dir), settings)
+    if out is None:
+        return Result(problems)
+    written, removed = write_output(Path(docs_dir), out.files)
+    return Result(problems, written, removed, len(out.files))

@@ -1,0 +1,114 @@
+"""Derived views of the content for one build date: upcoming and past, by theme, by organisation…
+
+Everything here is computed once per build; pages only look things up.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import Article, Meeting, Organisation, Site
+from .occurrences import Occurrence, occurrences
+from .slugs import slugify
+
+
+@dataclass(frozen=True)
+class Keyword:
+    slug: str
+    label: str
+    articles: tuple[Article, ...]
+
+
+@dataclass
+class SiteIndex:
+    site: Site
+    build_date: date
+    upcoming: list[Occurrence] = field(default_factory=list)  # soonest first
+    past: list[Occurrence] = field(default_factory=list)  # most recent first
+    articles: list[Article] = field(default_factory=list)  # newest first
+    keywords: dict[str, Keyword] = field(default_factory=dict)  # slug → keyword, by slug
+    theme_children: dict[str, list[str]] = field(default_factory=dict)
+
+    def theme_and_descendants(self, slug: str) -> set[str]:
+        found, todo = set(), [slug]
+        while todo:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo.extend(self.theme_children.get(current, ()))
+        return found
+
+    # Selections used by theme, movement and organisation pages and their feeds.
+    def meetings_where(self, keep) -> tuple[list[Occurrence], list[Occurrence]]:
+        return ([o for o in self.upcoming if keep(o.meeting)], [o for o in self.past if keep(o.meeting)])
+
+    def articles_where(self, keep) -> list[Article]:
+        return [a for a in self.articles if keep(a)]
+
+    def for_theme(self, slug: str):
+        themes = self.theme_and_descendants(slug)
+        return (lambda m: bool(themes & set(m.themes)), lambda a: bool(themes & set(a.themes)))
+
+    def for_movement(self, slug: str):
+        return (lambda m: m.movement == slug, lambda a: slug in a.movements)
+
+    def for_organisation(self, slug: str):
+        return (lambda m: slug in m.organisers, lambda a: slug in a.organisations)
+
+    def organisations_in_theme(self, slug: str) -> list[Organisation]:
+        keep_meeting, keep_article = self.for_theme(slug)
+        slugs = {o for m in self.site.meetings.values() if keep_meeting(m) for o in m.organisers}
+        slugs |= {o for a in self.site.articles.values() if keep_article(a) for o in a.organisations}
+        return [self.site.organisations[s] for s in sorted(slugs) if s in self.site.organisations]
+
+    def themes_of_organisation(self, slug: str) -> list[str]:
+        keep_meeting, keep_article = self.for_organisation(slug)
+        found = {t for m in self.site.meetings.values() if keep_meeting(m) for t in m.themes}
+        found |= {t for a in self.site.articles.values() if keep_article(a) for t in a.themes}
+        return sorted(t for t in found if t in self.site.themes)
+
+    def related_articles(self, article: Article, limit: int = 3) -> list[Article]:
+        shared = [(len(set(a.themes) & set(article.themes)), a) for a in self.articles
+                  if a.slug != article.slug and set(a.themes) & set(article.themes)]
+        shared.sort(key=lambda pair: (-pair[0], -pair[1].date.toordinal(), pair[1].slug))
+        return [a for _, a in shared[:limit]]
+
+
+def build_index(site: Site, build_date: date) -> SiteIndex:
+    index = SiteIndex(site, build_date)
+    all_occurrences = sorted((o for m in site.meetings.values() for o in occurrences(m)),
+                             key=lambda o: o.sort_key)
+    index.upcoming = [o for o in all_occurrences if o.last_day >= build_date]
+    index.past = [o for o in reversed(all_occurrences) if o.last_day < build_date]
+    index.articles = sorted(site.articles.values(), key=lambda a: (a.date, a.slug), reverse=True)
+
+    by_keyword: dict[str, list[Article]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    for article in index.articles:
+        for label in article.keywords:
+            slug = slugify(label)
+            if not slug:
+                continue
+            by_keyword[slug].append(article)
+            labels[slug] = min(labels.get(slug, label), label)  # one stable spelling
+    index.keywords = {slug: Keyword(slug, labels[slug], tuple(by_keyword[slug]))
+                      for slug in sorted(by_keyword)}
+
+    children: dict[str, list[str]] = defaultdict(list)
+    for theme in site.themes.values():
+        if theme.parent:
+            children[theme.parent].append(theme.slug)
+    index.theme_children = {k: sorted(v) for k, v in children.items()}
+    return index
+
+
+def meetings_of(occurrence_list: list[Occurrence]) -> list[Meeting]:
+    """Each meeting once, in the order of its first occurrence in the list."""
+    seen, result = set(), []
+    for occurrence in occurrence_list:
+        if occurrence.meeting.slug not in seen:
+            seen.add(occurrence.meeting.slug)
+            result.append(occurrence.meeting)
+    return result

@@ -1,0 +1,1 @@
+"""Page builders: each module turns part of the index into generated Markdown pages."""

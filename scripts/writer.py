@@ -1,0 +1,39 @@
+"""Write generated files under docs/, touching only files whose bytes changed.
+
+`mkdocs serve` rebuilds whenever a file under docs/ changes; rewriting unchanged files would
+make it rebuild forever. Files of an earlier build that are no longer generated are removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# The folders under docs/ that the generator owns (all git-ignored). Nothing else is touched.
+GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord", "bewegingen",
+                  "handleiding", "ical", "feeds", "data", "schemas", "_fragmenten")
+
+
+def write_output(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
+    """Return (files written, files removed)."""
+    written = removed = 0
+    for rel, data in sorted(files.items()):
+        if rel.split("/", 1)[0] not in GENERATED_DIRS:
+            raise ValueError(f"generated file outside the generated folders: {rel}")
+        target = docs_dir / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    for folder in GENERATED_DIRS:
+        root = docs_dir / folder
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*"), reverse=True):
+            rel = path.relative_to(docs_dir).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written, removed
