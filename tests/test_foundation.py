@@ -74,7 +74,7 @@ def test_navigation_lists_sections_not_items(built_site):
 
 def _digest(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file() and p.suffix != ".gz"}
+            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_two_builds_are_byte_identical(tmp_path):
@@ -83,6 +83,11 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert first.keys() == second.keys()
     different = [path for path in first if first[path] != second[path]]
     assert different == []
+
+
+def test_sitemap_is_dated_by_the_build_date(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2026-11-23</lastmod>" in sitemap
 
 
 def test_build_date_changes_upcoming_not_history(tmp_path):

@@ -7,7 +7,9 @@ only place that knows about MkDocs.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from datetime import datetime, time, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -16,13 +18,26 @@ log = logging.getLogger("mkdocs.hooks.generate")
 
 
 def _project(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    project = Path(config.config_file_path).resolve().parent
+    if str(project) not in sys.path:
+        sys.path.insert(0, str(project))
+    return project
+
+
+def _build_date():
+    from scripts.__main__ import build_date_from
+    try:
+        return build_date_from(None)
+    except ValueError:
+        raise Abort("BUILD_DATE of SOURCE_DATE_EPOCH is geen geldige datum; gebruik JJJJ-MM-DD.")
 
 
 def on_config(config):
-    project = _project(config)
-    if str(project) not in sys.path:
-        sys.path.insert(0, str(project))
+    # MkDocs dates the sitemap from SOURCE_DATE_EPOCH or the clock; tie it to the build date.
+    _project(config)
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        midnight = datetime.combine(_build_date(), time(0), timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     # Snippets (the home page's generated fragments) resolve from the project, wherever
     # mkdocs is started.
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
@@ -31,13 +46,12 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    from scripts.__main__ import build_date_from
     from scripts.generate import generate
     from scripts.pages.common import Settings
 
     project = _project(config)
     extra = config.extra or {}
-    settings = Settings(build_date=build_date_from(None), site_url=config.site_url or "/",
+    settings = Settings(build_date=_build_date(), site_url=config.site_url or "/",
                         edit_base=extra.get("bewerk_url", ""), site_name=config.site_name)
     result = generate(project / "content", Path(config.docs_dir), settings)
     if result.problems:
