@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BUILD_DATE ?= $(shell date +%F)
 export BUILD_DATE
 
-.PHONY: serve build check test bench deelnemer clean setup browser
+.PHONY: serve build check test bench deelnemer publiceer clean setup browser tools
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,11 +24,16 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m scripts check
 
-test: $(STAMP) browser
+test: $(STAMP) browser tools
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.bench
+
+# After publishing: record what subscribers' calendars now have, so that the validator asks
+# for a raised 'volgnummer' when a meeting's time, place or status changes. Commit the file.
+publiceer: $(STAMP)
+	$(BIN)/python -m scripts publiceer
 
 deelnemer: $(STAMP)
 	@test -n "$(NAAM)" || { echo 'Geef een naam: make deelnemer NAAM="Zorggroep Voorbeeld"'; exit 2; }
@@ -39,6 +44,17 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "chromium installeren (Debian-pakket)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The accessibility and HTML checks: axe-core and the Nu Html Checker from the npm registry
+# (versions locked in package-lock.json; --ignore-scripts: vnu-jar's install script would
+# download a Java of its own), the checker runs on Debian's Java.
+tools: node_modules/.package-lock.json
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Java installeren (Debian-pakket, voor de HTML-controle)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 clean:
 	rm -rf site $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten)

@@ -29,11 +29,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description="De site van de beweging.")
     parser.add_argument("--content", type=Path, default=PROJECT / "content", help="de map met inhoud")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="controleer alle bestanden in content/")
+    check = commands.add_parser("check", help="controleer alle bestanden in content/")
+    check.add_argument("--github", action="store_true",
+                       help="meld elk probleem ook als opmerking bij de regel in een pull request op GitHub")
     gen = commands.add_parser("generate", help="maak de pagina's in docs/")
     gen.add_argument("--docs", type=Path, default=PROJECT / "docs")
     gen.add_argument("--datum", help="de bouwdatum (JJJJ-MM-DD)")
     gen.add_argument("--site-url", default="https://www.radicalevernieuwing.nl/")
+    commands.add_parser("publiceer", help="leg de gepubliceerde stand van de bijeenkomsten vast "
+                        "(content/bijeenkomsten/_gepubliceerd.json)")
     new = commands.add_parser("deelnemer", help="maak een bestand voor een nieuwe deelnemer")
     new.add_argument("naam")
     args = parser.parse_args(argv)
@@ -43,8 +47,19 @@ def main(argv: list[str] | None = None) -> int:
         problems = load_content(args.content).problems
         if problems:
             print(problems.report())
+            if args.github:
+                print(problems.github_report())
             return 1
         print("Alles in orde: geen problemen gevonden.")
+        return 0
+    if args.command == "publiceer":
+        from .loader import load_content
+        from .published import write
+        loaded = load_content(args.content)
+        if loaded.problems:
+            print(loaded.problems.report())
+            return 1
+        print(f"Vastgelegd in {write(loaded.site, args.content)}. Zet dit bestand mee in je commit.")
         return 0
     if args.command == "deelnemer":
         from .scaffold import new_organisation

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import dutch
-from .safety import escape_html_outside_code
+from .safety import escape_html_outside_code, is_safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
@@ -37,8 +37,12 @@ def html_text(value) -> Markup:
 
 
 def safe_url(value) -> Markup:
-    """A URL for a Markdown link or an HTML attribute: characters that end it are encoded."""
-    return Markup(html.escape(quote(str(value), safe=":/?#@!$&'*+,;=%~.-_"), quote=True)
+    """A URL for a Markdown link or an HTML attribute: characters that end it are encoded.
+
+    Another scheme than http(s), mailto or webcal (javascript:, data:) becomes a harmless
+    anchor: the validator refuses those; this is the second line of defence."""
+    text = str(value) if is_safe_url(str(value), also=("webcal",)) else "#geblokkeerd"
+    return Markup(html.escape(quote(text, safe=":/?#@!$&'*+,;=%~.-_"), quote=True)
                   .replace("(", "%28").replace(")", "%29"))
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from .environment import make_environment
 from .index import build_index
 from .loader import load_content
+from . import opendata
 from .output import Output
-from .pages import articles, guide, home, meetings, organisations, themes
+from .pages import articles, calendar, guide, home, meetings, newsfeeds, organisations, themes
 from .pages.common import Context, Settings
 from .problems import ProblemList
 from .writer import write_output
@@ -29,7 +30,8 @@ def render_site(content_dir: Path, settings: Settings) -> tuple[ProblemList, Out
     if loaded.problems:
         return loaded.problems, None
     ctx = Context(build_index(loaded.site, settings.build_date), settings, make_environment(), Output())
-    for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build):
+    for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
+                    newsfeeds.build, calendar.build, opendata.build):
         builder(ctx)
     guide.build(ctx, content_dir / "_sjablonen")
     copy_assets(content_dir, ctx.out)
@@ -37,12 +39,14 @@ def render_site(content_dir: Path, settings: Settings) -> tuple[ProblemList, Out
 
 
 def copy_assets(content_dir: Path, out: Output) -> None:
-    """Logos and downloads go to the site as they are (the validator checked them)."""
-    for folder, target in (("deelnemers/logos", "deelnemers/logos"), ("actueel/downloads", "actueel/downloads")):
+    """Logos and downloads go to the site as they are (the validator checked them); only
+    image and pdf files, so that nothing the browser would run is ever published."""
+    for folder, target, kinds in (("deelnemers/logos", "deelnemers/logos", (".png", ".jpg", ".jpeg", ".webp")),
+                                  ("actueel/downloads", "actueel/downloads", (".pdf",))):
         source = content_dir / folder
         if source.is_dir():
             for file in sorted(source.iterdir()):
-                if file.is_file() and not file.name.startswith("."):
+                if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in kinds:
                     out.binary(f"{target}/{file.name}", file.read_bytes())
 
 

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import records
-from .assets import check_download, check_logo
+from . import published, records
+from .assets import check_asset_folder, check_download, check_logo
 from .model import Site
 from .problems import ProblemList
 from .references import check_references
-from .safety import CONTROL, body_problems
+from .safety import body_problems, field_problems
 from .schema_check import check_schema, drop_empty
 from .slugs import slugify
 from .source import SourceFile, read_source
@@ -66,12 +66,17 @@ def load_content(content_dir: Path, project_dir: Path | None = None) -> Loaded:
     problems = ProblemList()
     collected: dict[str, dict] = {kind.attribute: {} for kind in KINDS}
     sources: dict = {}
+    checked: set[str] = set()  # 'deelnemers/logos/x.png': checked through the field that names it
     known: dict[str, dict[str, str]] = {kind.folder: {} for kind in KINDS}  # slug → path
 
     for kind in KINDS:
         for file in content_files(content_dir, kind):
             rel = _relative(file, project_dir)
             slug = file.stem
+            if file.is_symlink():
+                problems.add(rel, 0, "", "Dit bestand is een koppeling (symlink) naar een ander bestand.",
+                             "Zet de inhoud zelf in het bestand.")
+                continue
             if file.suffix != ".md":
                 problems.add(rel, 0, "", "Dit bestand hoort hier niet: alleen .md-bestanden.",
                              "Geef het bestand de extensie .md, of zet het in een map die met _ begint.")
@@ -99,16 +104,23 @@ def load_content(content_dir: Path, project_dir: Path | None = None) -> Loaded:
             if source is None:
                 continue
             sources[(kind.folder, slug)] = source
-            record = _build(kind, slug, source, content_dir, problems)
+            record = _build(kind, slug, source, content_dir, problems, checked)
             if record is not None:
                 collected[kind.attribute][slug] = record
 
+    for kind in KINDS:
+        if kind.assets:
+            check_asset_folder(content_dir / kind.folder / kind.assets,
+                               _relative(content_dir / kind.folder / kind.assets, project_dir),
+                               checked, problems)
     site = Site(**{name: dict(sorted(items.items())) for name, items in collected.items()})
     check_references(site, known, sources, problems)
+    published.check(site, sources, content_dir, problems, project_dir)  # raised volgnummer
     return Loaded(site, problems, sources)
 
 
-def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problems: ProblemList):
+def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problems: ProblemList,
+           checked: set[str]):
     before = len(problems)
     data = drop_empty(source.data)
     _check_characters(source, data, (), problems)
@@ -124,13 +136,15 @@ def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problem
         record = records.build_organisation(slug, fields)
         if record.logo and "logo" not in failed:
             check_logo(content_dir / "deelnemers" / record.logo, source, problems)
+            checked.add("deelnemers/" + record.logo)
     elif kind.folder == "bijeenkomsten":
         record = records.build_meeting(slug, fields)
     else:
         record = records.build_article(slug, fields, content_dir / "actueel" / "downloads")
         for download in record.downloads:
             if download.url.startswith("/actueel/downloads/"):
-                check_download(content_dir / download.url.removeprefix("/actueel/"), source, problems)
+                check_download(content_dir / download.url.removeprefix("/"), source, problems)
+                checked.add(download.url.removeprefix("/"))
     return record if len(problems) == before else None
 
 
@@ -141,10 +155,9 @@ def _check_characters(source: SourceFile, value, path: tuple, problems: ProblemL
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _check_characters(source, item, path + (index,), problems)
-    elif isinstance(value, str) and CONTROL.search(value):
-        problems.add(source.path, source.line(*path), ".".join(map(str, path)),
-                     "De tekst bevat een onzichtbaar stuurteken.",
-                     "Typ de waarde opnieuw; het teken komt vaak mee bij kopiëren uit een ander programma.")
+    elif isinstance(value, str):
+        for message, hint in field_problems(value):
+            problems.add(source.path, source.line(*path), ".".join(map(str, path)), message, hint)
 
 
 def _relative(file: Path, project_dir: Path) -> str:

@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .safety import CONTROL
+
+
+def _printable(text: str) -> str:
+    """Contributed values appear in messages: no control character or line break of theirs
+    reaches a terminal or a CI log (where a line starting with '::' is a command)."""
+    return CONTROL.sub("\ufffd", text.replace("\r", " ").replace("\n", " "))
+
+
+def _workflow_data(text: str) -> str:
+    """Escape a GitHub workflow command's message (see 'Workflow commands for GitHub Actions')."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _workflow_property(text: str) -> str:
+    return _workflow_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,10 +33,19 @@ class Problem:
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         veld = f" {self.field}:" if self.field else ""
-        text = f"{where}:{veld} {self.message}"
+        text = _printable(f"{where}:{veld} {self.message}")
         if self.hint:
-            text += f"\n    → {self.hint}"
+            text += f"\n    → {_printable(self.hint)}"
         return text
+
+    def github(self) -> str:
+        """An annotation on the file and line of a pull request: `::error file=…,line=…::…`."""
+        where = f"file={_workflow_property(self.path)}"
+        if self.line:
+            where += f",line={self.line}"
+        title = f"Controle: {self.field}" if self.field else "Controle"
+        message = _printable(self.message) + (f"\n→ {_printable(self.hint)}" if self.hint else "")
+        return f"::error {where},title={_workflow_property(_printable(title))}::{_workflow_data(message)}"
 
 
 @dataclass
@@ -42,6 +68,9 @@ class ProblemList:
 
     def sorted(self) -> list[Problem]:
         return sorted(set(self.items))
+
+    def github_report(self) -> str:
+        return "\n".join(p.github() for p in self.sorted())
 
     def report(self) -> str:
         problems = self.sorted()

@@ -8,7 +8,8 @@ from datetime import date, datetime
 from . import model
 from .problems import ProblemList
 from .source import SourceFile
-from .values import ValueProblem, parse_clock, parse_date, parse_moment, parse_partial_date
+from .occurrences import MAX_OCCURRENCES, occurrences
+from .values import AMSTERDAM, ValueProblem, parse_clock, parse_date, parse_moment, parse_partial_date
 
 
 class Fields:
@@ -130,6 +131,11 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
             time=f.parsed(parse_clock, "programma", index, "tijd") or ""))
 
     recurrence = _recurrence(f, start)
+    if recurrence is not None and start is not None and "herhaling" not in f.failed:
+        _check_series(f, start, end, recurrence)
+    if f.text("status") == "verplaatst" and f.raw("eerder_gepland") is None:
+        f.problem(("status",), "Bij een verplaatste bijeenkomst hoort de oude datum.",
+                  "Schrijf 'eerder_gepland: 2026-03-12 19:30' met de datum (en tijd) van eerst.")
     return model.Meeting(
         slug=slug, title=f.text("titel"), uid=f.text("uid"), start=start or date(1970, 1, 1),
         end=end, movement=f.text("beweging"), place=place, online=online,
@@ -185,6 +191,43 @@ def _recurrence(f: Fields, start) -> model.Recurrence | None:
         frequency=f.text("herhaling", "frequentie"), interval=f.raw("herhaling", "interval") or 1,
         count=f.raw("herhaling", "aantal"), until=until, except_dates=except_dates,
         moved=tuple(moved))
+
+
+def _check_series(f: Fields, start, end, rule: model.Recurrence) -> None:
+    """Skipped and moved dates must be dates of the series, and every repetition must have a
+    local time that exists once (a weekly 02:30 meets the clock change twice a year)."""
+    plain = model.Meeting(slug="", title="", uid="", start=start, end=end, movement="",
+                          recurrence=model.Recurrence(rule.frequency, rule.interval, rule.count,
+                                                      rule.until))
+    found = occurrences(plain)
+    days = {o.first_day for o in found}
+    if rule.count is None and len(found) >= MAX_OCCURRENCES and rule.until > found[-1].first_day:
+        f.problem(("herhaling", "tot"), f"De herhaling komt meer dan {MAX_OCCURRENCES} keer voor.",
+                  "Kies een eerdere datum bij 'tot', of maak er twee bestanden van.")
+    for path, hint in ((("herhaling", "behalve"), "Kies een datum waarop de reeks anders zou zijn."),
+                       (("herhaling", "verplaatst"), "Schrijf bij 'van' de datum waarop de "
+                                                     "bijeenkomst eerst zou zijn.")):
+        for i, item in enumerate(f.raw(*path) or ()):
+            where = path + (i,) if path[-1] == "behalve" else path + (i, "van")
+            try:
+                day = parse_date(item if path[-1] == "behalve" else (item or {}).get("van"))
+            except (ValueProblem, AttributeError):
+                continue  # reported where the value is read
+            if day not in days:
+                f.problem(where, f"Op {day} is er geen bijeenkomst van deze reeks.", hint)
+    if isinstance(start, datetime):
+        clock = start.astimezone(AMSTERDAM).time()
+        changed = set(rule.except_dates) | {day for day, _ in rule.moved}
+        for occurrence in found:
+            if occurrence.first_day in changed:
+                continue
+            try:
+                parse_moment(f"{occurrence.first_day} {clock:%H:%M}")
+            except ValueProblem:
+                f.problem(("herhaling",), f"Op {occurrence.first_day} valt de bijeenkomst in het uur "
+                          "dat de klok verzet wordt.", "Kies een andere begintijd, of zet die dag "
+                          "bij 'behalve'.")
+                break
 
 
 def build_article(slug: str, f: Fields, downloads_dir) -> model.Article:

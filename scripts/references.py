@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 from .model import Site
 from .problems import ProblemList
 
+MAX_NAMED_USERS = 4  # more files use a missing name: count them in the hint, don't list them
+
 # (kind folder of the referring file, field, kind folder referred to, Dutch noun)
 _REFERENCES = (
     ("themas", "ouder", "themas", "het thema"),
@@ -43,7 +45,13 @@ def check_references(site: Site, known: dict, sources: dict, problems: ProblemLi
         for source, path, noun in uses:
             hint = f"Bedoel je '{close[0]}'? " if close else ""
             hint += f"Bestaande namen staan in content/{to_folder}/ (de bestandsnaam zonder .md)."
-            if len(users) > 1:
+            if len(users) > MAX_NAMED_USERS:
+                # Usually a removed or renamed file. Every user is a line of this report, so
+                # the hint counts them instead of listing them all again for each one.
+                hint += (f" Is content/{to_folder}/{target}.md verwijderd of hernoemd? In totaal "
+                         f"gebruiken {len(users)} bestanden '{target}'; ze staan allemaal in deze "
+                         f"lijst. Zet het bestand terug, of pas ze allemaal aan.")
+            elif len(users) > 1:
                 hint += " Deze bestanden gebruiken '" + target + "' ook: " + ", ".join(
                     u for u in users if u != source.path) + "."
             problems.add(source.path, source.line(*path), _name(path),

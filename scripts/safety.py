@@ -1,41 +1,104 @@
 """Untrusted-input checks for Markdown bodies and text fields, and the escaping that backs them.
 
-The validator refuses raw HTML, dangerous link targets and control characters. The generator
-still escapes HTML in bodies (`escape_html_outside_code`) as a second line of defence, so a
-build that skips validation cannot put contributed markup on a page.
+The validator refuses raw HTML, attribute lists, images, snippet includes, dangerous link
+targets and control characters. The generator still neutralises all of these in bodies
+(`escape_html_outside_code`) as a second line of defence, so a build that skips validation
+cannot put contributed markup on a page.
+
+Both sides treat only fenced code blocks as code, and only the fences Python-Markdown's
+superfences certainly reads as code (a closing fence of exactly the opening's length): a
+region wrongly taken for code would be left unescaped. Inline code spans are not exempt.
 """
 
 from __future__ import annotations
 
 import re
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,}).*?$(?P<body>.*?)^(?P=indent)(?P=fence)[`~]*\s*$",
-                    re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_HTML = re.compile(r"<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|/?[A-Za-z][A-Za-z0-9-]*\s*$)",
-                   re.MULTILINE)
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s<>]+>|<[^\s<>@]+@[^\s<>@]+\.[a-z]{2,}>", re.IGNORECASE)
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_SAFE_TARGET = re.compile(r"^(?:https?://|mailto:|/|#|\.{0,2}/|[A-Za-z0-9_.-]+(?:[/#?]|$))", re.IGNORECASE)
-
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 MAX_BODY_CHARS = 60_000
 
+_FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*[A-Za-z0-9_+.-]*[ \t]*$")
+# What the browser reads as markup: '<' before a letter, '/', '!' or '?'.
+_TAG = re.compile(r"<[A-Za-z/!?]")
+# Autolinks that Python-Markdown turns into a link element itself (never raw HTML).
+_AUTOLINK = re.compile(r"<https?://[^\s<>\"'`\\]+>|<(?:mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}>",
+                       re.IGNORECASE)
+# attr_list: '{: onclick=… }', '{ .class }', '{ #id }', '{ href="…" }' set attributes.
+_ATTR_LIST = re.compile(r"\{[ \t]*(?::|[#.][A-Za-z_-]|[^{}\n]*=)[^{}\n]*\}")
+_SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.MULTILINE)
+_IMAGE = re.compile(r"!\[")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.MULTILINE)
+_SAFE_ABSOLUTE = re.compile(r"^(?:https?://[^/\\]|mailto:[^/\\]|#)", re.IGNORECASE)
+_WHITESPACE_AND_CONTROL = re.compile(r"[\x00-\x20\x7f\u00a0\u2000-\u200f\u2028\u2029\ufeff]")
 
-def _code_regions(text: str) -> list[tuple[int, int]]:
-    regions = [m.span() for m in _FENCE.finditer(text)]
+HTML_HINT = ("Gebruik Markdown: **vet**, *schuin*, [tekst](https://…) voor een link. "
+             "Wil je het teken < laten zien, zet er dan een spatie achter.")
+LINK_HINT = "Een link begint met https://, http:// of mailto:, of is een pad op deze site (/deelnemers/…)."
 
-    def inside(pos: int) -> bool:
-        return any(a <= pos < b for a, b in regions)
 
-    spans = [m.span() for m in _CODE_SPAN.finditer(text) if not inside(m.start())]
-    return sorted(regions + spans)
+def is_safe_url(url: str, also: tuple[str, ...] = ()) -> bool:
+    """http(s) with a host, mailto, an anchor, or a path on this site; nothing else.
+
+    `also` names further schemes the site itself writes (e.g. 'webcal').
+
+    Whitespace and control characters are ignored first, as browsers do inside a URL; an '&'
+    or '\\' in a path could spell another scheme ('javascript&#58;…') and is refused.
+    """
+    text = _WHITESPACE_AND_CONTROL.sub("", url)
+    if not text:
+        return True
+    if _SAFE_ABSOLUTE.match(text):
+        return True
+    if any(text.lower().startswith(scheme + "://") and "\\" not in text for scheme in also):
+        return True
+    head = re.split(r"[/?#]", text, maxsplit=1)[0]
+    if ":" in head or "&" in text or "\\" in text or text.startswith("//"):
+        return False
+    return True
+
+
+def field_problems(value: str) -> list[tuple[str, str]]:
+    """Problems in one front-matter text as (message, hint). Fields are escaped wherever they
+    are written; refusing markup here keeps it out of review and of other people's feeds."""
+    found = []
+    if CONTROL.search(value):
+        found.append(("De tekst bevat een onzichtbaar stuurteken.",
+                      "Typ de waarde opnieuw; het teken komt vaak mee bij kopiëren uit een ander programma."))
+    if "\n" in value.rstrip("\n") or "\r" in value:
+        found.append(("De tekst mag maar één regel zijn.",
+                      "Zet de tekst op één regel, zonder tekens voor een nieuwe regel (\\n)."))
+    tag = _TAG.search(value)
+    if tag:
+        shown = value[tag.start():].split("\n", 1)[0][:40]
+        found.append((_html_message(shown), "Schrijf gewone tekst, zonder < direct voor een letter."))
+    return found
+
+
+def fenced_code_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every fenced code block that Markdown will certainly render as code."""
+    regions, lines, pos, i = [], text.splitlines(keepends=True), 0, 0
+    offsets = []
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line)
+    while i < len(lines):
+        opening = _FENCE_OPEN.match(lines[i].rstrip("\r\n"))
+        if opening:
+            fence = opening.group(1)
+            closing = re.compile(re.escape(fence) + r"[ \t]*$")
+            for j in range(i + 1, len(lines)):
+                if closing.match(lines[j].rstrip("\r\n")) and not lines[j].startswith(fence + fence[0]):
+                    regions.append((offsets[i], offsets[j] + len(lines[j])))
+                    i = j
+                    break
+        i += 1
+    return regions
 
 
 def _outside_code(text: str):
-    """Yield (offset, chunk) for the parts of text that are not code."""
+    """Yield (offset, chunk) for the parts of text that are not fenced code."""
     pos = 0
-    for start, end in _code_regions(text):
+    for start, end in fenced_code_blocks(text):
         if start > pos:
             yield pos, text[pos:start]
         pos = max(pos, end)
@@ -43,39 +106,108 @@ def _outside_code(text: str):
         yield pos, text[pos:]
 
 
+def link_targets(chunk: str):
+    """(start, end) of every link or image destination in Markdown text, as Markdown reads it.
+
+    Inline destinations may span lines ('[x](java\\nscript:…)'): browsers drop the line break.
+    """
+    for match in re.finditer(r"\]\(", chunk):
+        start = match.end()
+        while start < len(chunk) and chunk[start] in " \t\n":
+            start += 1
+        if chunk.startswith("<", start):
+            close = chunk.find(">", start)
+            end = close + 1 if close != -1 else len(chunk)
+        else:
+            end, depth = start, 0
+            while end < len(chunk):
+                char = chunk[end]
+                if char == "(":
+                    depth += 1
+                elif char == ")":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif char in " \t\n" and re.match(r"[ \t\n]+[\"'(]", chunk[end:]):
+                    break  # a title follows
+                elif chunk.startswith("\n\n", end):
+                    break
+                end += 1
+        yield start, end
+    for match in _REFERENCE.finditer(chunk):
+        yield match.start(1), match.end(1)
+
+
+def _target_text(raw: str) -> str:
+    return raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw.lstrip("<")
+
+
+def _line_of(body: str, offset: int) -> int:
+    return body.count("\n", 0, offset)
+
+
 def body_problems(body: str) -> list[tuple[int, str, str]]:
     """Problems in a Markdown body as (line offset within the body, message, hint)."""
-    found = []
+    found: list[tuple[int, str, str]] = []
     if len(body) > MAX_BODY_CHARS:
         found.append((0, f"De tekst is te lang ({len(body)} tekens).",
                       f"Houd de tekst onder {MAX_BODY_CHARS} tekens of verdeel hem over meer berichten."))
     for match in CONTROL.finditer(body):
-        found.append((body.count("\n", 0, match.start()),
-                      "De tekst bevat een onzichtbaar stuurteken.",
+        found.append((_line_of(body, match.start()), "De tekst bevat een onzichtbaar stuurteken.",
                       "Typ de regel opnieuw; het teken komt vaak mee bij kopiëren uit een ander programma."))
     for offset, chunk in _outside_code(body):
-        for match in _HTML.finditer(chunk):
+        lines_with_html = set()
+        for match in _TAG.finditer(chunk):
             if _AUTOLINK.match(chunk, match.start()):
                 continue
-            tag = match.group(0)[:40]
-            found.append((body.count("\n", 0, offset + match.start()),
-                          f"HTML is niet toegestaan in de tekst ({tag}).",
-                          "Gebruik Markdown: **vet**, *schuin*, [tekst](https://…) voor een link. "
-                          "Wil je een < laten zien, schrijf dan \\<."))
-        for match in _LINK_TARGET.finditer(chunk):
-            target = match.group(1) if match.group(1) is not None else match.group(2)
-            if target and not _SAFE_TARGET.match(target):
-                found.append((body.count("\n", 0, offset + match.start()),
-                              f"De link '{target[:60]}' is niet toegestaan.",
-                              "Een link begint met https://, http:// of mailto:."))
+            line = _line_of(body, offset + match.start())
+            if line in lines_with_html:
+                continue
+            lines_with_html.add(line)
+            tag = chunk[match.start():].split("\n", 1)[0][:40]
+            found.append((line, _html_message(tag), HTML_HINT))
+        for match in _ATTR_LIST.finditer(chunk):
+            found.append((_line_of(body, offset + match.start()),
+                          f"Extra kenmerken tussen accolades zijn niet toegestaan ({match.group(0)[:40]}).",
+                          "Haal het deel tussen { en } weg."))
+        for match in _SNIPPET.finditer(chunk):
+            found.append((_line_of(body, offset + match.start()),
+                          "Een regel die begint met --8<-- is niet toegestaan (die voegt een ander bestand in).",
+                          "Haal de regel weg of schrijf de tekst zelf uit."))
+        for match in _IMAGE.finditer(chunk):
+            found.append((_line_of(body, offset + match.start()),
+                          "Afbeeldingen in de tekst zijn niet mogelijk.",
+                          "Zet het logo van je organisatie bij 'logo'. Wil je naar een afbeelding "
+                          "verwijzen, maak er dan een link van: [tekst](https://…)."))
+        for start, end in link_targets(chunk):
+            target = _target_text(chunk[start:end])
+            if not is_safe_url(target):
+                shown = _WHITESPACE_AND_CONTROL.sub("", target)[:60]
+                found.append((_line_of(body, offset + start),
+                              f"De link '{shown}' is niet toegestaan.", LINK_HINT))
     return found
 
 
+def _html_message(tag: str) -> str:
+    lower = tag.lower()
+    if re.search(r"\son[a-z]+\s*=|/on[a-z]+\s*=", lower):
+        return f"HTML met een gebeurtenis (zoals onclick) is niet toegestaan in de tekst ({tag})."
+    for name, what in (("script", "Een script"), ("iframe", "Een ingesloten pagina (iframe)"),
+                       ("style", "Opmaak met <style>"), ("!--", "Een HTML-opmerking")):
+        if lower.startswith("<" + name) or lower.startswith("</" + name):
+            return f"{what} is niet toegestaan in de tekst ({tag})."
+    return f"HTML is niet toegestaan in de tekst ({tag})."
+
+
 def escape_html_outside_code(body: str) -> str:
-    """Make any '<' outside code literal text, keeping autolinks such as <https://…>."""
+    """Neutralise markup in a contributed body; fenced code blocks stay as they are.
+
+    '<' becomes '&lt;' (autolinks such as <https://…> stay), '{' is escaped so attribute
+    lists do nothing, '![' becomes plain text, and unsafe link targets become '#geblokkeerd'.
+    """
     parts = []
     pos = 0
-    for start, end in _code_regions(body):
+    for start, end in fenced_code_blocks(body):
         parts.append(_escape_chunk(body[pos:start]))
         parts.append(body[start:end])
         pos = max(pos, end)
@@ -83,30 +215,37 @@ def escape_html_outside_code(body: str) -> str:
     return "".join(parts)
 
 
+_SPECIAL = re.compile(r"<|\{|!\[")
+
+
 def _escape_chunk(chunk: str) -> str:
     out = []
     pos = 0
-    for match in re.finditer("<", chunk):
+    for match in _SPECIAL.finditer(chunk):
         if match.start() < pos:
             continue
         out.append(chunk[pos:match.start()])
-        auto = _AUTOLINK.match(chunk, match.start())
+        token = match.group(0)
+        auto = _AUTOLINK.match(chunk, match.start()) if token == "<" else None
         if auto:
             out.append(auto.group(0))
             pos = auto.end()
-        else:
-            out.append("&lt;")
-            pos = match.end()
+            continue
+        out.append({"<": "&lt;", "{": "\\{", "![": "!\\["}[token])
+        pos = match.end()
     out.append(chunk[pos:])
-    # Neutralise link targets with other schemes (javascript:, data:): they become harmless anchors.
-    return _LINK_TARGET.sub(_block_unsafe_target, "".join(out))
+    return _block_unsafe_targets("".join(out))
 
 
-def _block_unsafe_target(match: re.Match) -> str:
-    group = 1 if match.group(1) is not None else 2
-    target = match.group(group)
-    if not target or _SAFE_TARGET.match(target):
-        return match.group(0)
-    start, end = match.start(group) - match.start(), match.end(group) - match.start()
-    whole = match.group(0)
-    return whole[:start] + "#geblokkeerd" + whole[end:]
+def _block_unsafe_targets(chunk: str) -> str:
+    spans = sorted({(s, e) for s, e in link_targets(chunk)
+                    if not is_safe_url(_target_text(chunk[s:e]))})
+    out, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(chunk[pos:start])
+        out.append("#geblokkeerd")
+        pos = end
+    out.append(chunk[pos:])
+    return "".join(out)

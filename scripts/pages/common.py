@@ -14,6 +14,14 @@ from ..output import Output
 
 PAGE_SIZE = 20  # items per list page: pages stay small however much content there is
 
+# The kind of page as visitors name it. Material's search shows a page's `tags` under each
+# result, so a hit reads "Nieuws", "Bijeenkomst" or "Deelnemer" (mkdocs.yml keeps their boost low).
+KIND_LABELS = {"artikel": "Nieuws", "actueel": "Nieuws", "bijeenkomst": "Bijeenkomst",
+               "agenda": "Agenda", "deelnemer": "Deelnemer", "deelnemers": "Deelnemers",
+               "thema": "Thema", "themas": "Thema's", "trefwoord": "Trefwoord",
+               "trefwoorden": "Trefwoorden", "beweging": "Beweging", "bewegingen": "Bewegingen",
+               "handleiding": "Handleiding"}
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -52,6 +60,8 @@ class Context:
         # and <meta> is escaped here, once.
         meta = {"template": template, "title": html.escape(title),
                 "description": html.escape(" ".join(description.split())[:300]), "kind": kind}
+        if kind in KIND_LABELS:
+            meta["tags"] = [KIND_LABELS[kind]]
         if feeds:
             meta["feeds"] = feeds
         if json_ld:

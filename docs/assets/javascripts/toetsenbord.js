@@ -1,0 +1,71 @@
+/* Keyboard use of Material's menu and search buttons.
+ *
+ * Below 1220 px wide (phones, tablets, small laptop windows) Material shows the main menu in a
+ * drawer and, below 960 px, the search behind an icon. Both are opened by a <label> for a
+ * hidden checkbox, which a mouse or finger can use but a keyboard cannot reach. This makes
+ * those labels buttons (Tab, Enter, Space), keeps aria-expanded up to date, moves focus into
+ * the drawer when it opens and back to the button when it closes (also with Escape). rv.css hides the closed
+ * drawer from the keyboard, so Tab no longer walks through links that are off screen.
+ */
+(function () {
+  "use strict";
+
+  function makeButton(label, name) {
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", name);
+    label.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        label.click();
+      }
+    });
+  }
+
+  function start() {
+    var drawer = document.getElementById("__drawer");
+    var menu = document.querySelector('.md-header label[for="__drawer"]');
+    var search = document.querySelector('.md-header label.md-header__button[for="__search"]');
+    var results = document.querySelector(".md-search__scrollwrap");
+
+    // The results box is only a scroll area; its result links are focusable themselves, and
+    // while the search is closed the empty box would be an invisible stop for Tab.
+    if (results) results.setAttribute("tabindex", "-1");
+    if (search) makeButton(search, "Zoeken");
+    if (!drawer || !menu) return;
+
+    // The drawer's own title label holds a link, so it cannot become a button too; Escape, or
+    // Shift+Tab back to this button, closes the drawer.
+    makeButton(menu, "Menu");
+
+    function update(moveFocus) {
+      menu.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+      if (!moveFocus) return;
+      if (drawer.checked) {
+        // rv.css makes the drawer visible (and so focusable) as soon as it is checked.
+        var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary [tabindex='0']");
+        if (first) first.focus();
+      } else {
+        menu.focus();
+      }
+    }
+
+    var byKeyboard = false;
+    document.addEventListener("keydown", function (event) {
+      byKeyboard = true;
+      if (event.key === "Escape" && drawer.checked) {
+        drawer.checked = false;
+        update(true);
+      }
+    });
+    document.addEventListener("pointerdown", function () { byKeyboard = false; });
+    drawer.addEventListener("change", function () { update(byKeyboard); });
+    update(false);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

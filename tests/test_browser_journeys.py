@@ -1,0 +1,326 @@
+"""What visitors do, in a real Chromium: find a meeting and put it in their calendar, filter the
+directory, search in Dutch, read on a phone, and do all of it with the keyboard only.
+
+The meeting journey needs a meeting after the build date (2026-11-23); the real content has
+none, so it runs on the real content plus tests/fixtures/journeys/ (one future meeting).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import icalendar
+import pytest
+
+from conftest import PROJECT, build, copy_project, serve
+from pagekinds import PATTERNS, REQUIRED, page_kinds
+
+pytestmark = pytest.mark.browser
+
+JOURNEYS = PROJECT / "tests" / "fixtures" / "journeys"
+MEETING_TITLE = "Kampvuurgesprek over zinvolle dagen"
+MEETING_SLUG = "2026-12-10-kampvuurgesprek-zinvolle-dagen"
+MEETING_UID = "2026-12-10-kampvuurgesprek-zinvolle-dagen@radicalevernieuwing.nl"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def journey_url(tmp_path_factory):
+    """The real content plus the fixture's future meeting, built and served."""
+    root = tmp_path_factory.mktemp("journeys")
+    content = root / "content"
+    shutil.copytree(PROJECT / "content", content)
+    shutil.copytree(JOURNEYS, content, dirs_exist_ok=True)
+    site = build(copy_project(root / "project", content=content))
+    url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport=DESKTOP, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    # No is_mobile: mobile emulation zooms out to fit a too-wide page, and then innerWidth grows
+    # with the page, so the sideways-scrolling check would never fail.
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    yield context.new_page()
+    context.close()
+
+
+# ---------------------------------------------------------------- home → agenda → meeting → calendar
+
+def test_from_home_to_a_meeting_in_my_calendar(desktop, journey_url):
+    page = desktop
+    page.goto(journey_url + "/")
+    page.locator(".md-tabs").get_by_role("link", name="Agenda").click()
+    page.wait_for_url("**/bijeenkomsten/")
+    page.locator(".md-content").get_by_role("link", name=MEETING_TITLE, exact=True).first.click()
+    page.wait_for_url(f"**/bijeenkomsten/{MEETING_SLUG}/")
+    assert MEETING_TITLE in page.locator("h1").inner_text()
+
+    # The "Zet in je agenda" block (agenda feature, issue 3).
+    block = page.locator("#zet-in-je-agenda")
+    assert block.is_visible(), "the meeting page has no 'Zet in je agenda' section"
+    google = page.get_by_role("link", name="Google Agenda").get_attribute("href")
+    query = parse_qs(urlsplit(google).query)
+    assert google.startswith("https://calendar.google.com/")
+    assert query["text"] == [MEETING_TITLE] and query["ctz"] == ["Europe/Amsterdam"]
+    assert query["dates"] == ["20261210T123000Z/20261210T150000Z"]  # 13:30–16:00 in Amsterdam
+    outlook = page.get_by_role("link", name="Outlook.com").get_attribute("href")
+    assert outlook.startswith("https://outlook.live.com/")
+
+    # The calendar file: downloaded as a visitor's browser would, and read by a real parser.
+    ics_link = page.get_by_role("link", name="agendabestand (.ics)")
+    ics_url = page.evaluate("(a) => a.href", ics_link.element_handle())
+    assert ics_url.startswith(journey_url + "/")
+    response = page.request.get(ics_url)
+    assert response.status == 200
+    assert response.headers["content-type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.body())
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["UID"]) == MEETING_UID
+    assert str(event["SUMMARY"]) == MEETING_TITLE
+
+    subscribe = page.get_by_role("link", name="Abonneer je op deze bijeenkomst").get_attribute("href")
+    assert subscribe.startswith("webcal://") and subscribe.endswith(f"/{MEETING_SLUG}.ics")
+
+
+# ---------------------------------------------------------------- the directory filters
+
+def visibility(page) -> list[dict]:
+    """Every organisation in the directory with its data-* values and whether it shows."""
+    return page.evaluate("""() => [...document.querySelectorAll('[data-rv-org]')].map(li => ({
+        slug: li.dataset.rvOrg, beweging: (li.dataset.beweging || '').split(' '),
+        provincie: (li.dataset.provincie || '').split(' '), sector: (li.dataset.sector || '').split(' '),
+        rol: (li.dataset.rol || '').split(' '), shown: li.getClientRects().length > 0}))""")
+
+
+def assert_filtered(page, chosen: dict[str, str]):
+    items = visibility(page)
+    wrong = [i["slug"] for i in items
+             if i["shown"] != all(value in i[name] for name, value in chosen.items() if value)]
+    assert not wrong, f"filter {chosen}: these organisations show (or hide) wrongly: {wrong}"
+    shown = sum(i["shown"] for i in items)
+    if any(chosen.values()):
+        count = page.locator("[data-rv-count]")
+        assert count.is_visible() and str(shown) in count.inner_text()
+    return shown, len(items)
+
+
+def test_directory_filter_by_click(desktop, site_url):
+    page = desktop
+    page.goto(site_url + "/deelnemers/")
+    form = page.locator("[data-rv-filter]")
+    assert form.is_visible(), "the filter form stays hidden (is deelnemers.js loaded?)"
+    total = len(visibility(page))
+    page.locator("#filter-beweging").select_option("langdurige-ggz")
+    page.wait_for_url("**/deelnemers/?beweging=langdurige-ggz")
+    shown, _ = assert_filtered(page, {"beweging": "langdurige-ggz"})
+    assert 0 < shown < total
+
+    page.locator("#filter-rol").select_option("deelnemer")
+    assert parse_qs(urlsplit(page.url).query) == {"beweging": ["langdurige-ggz"], "rol": ["deelnemer"]}
+    assert_filtered(page, {"beweging": "langdurige-ggz", "rol": "deelnemer"})
+
+    page.get_by_role("button", name="Alles tonen").click()
+    page.wait_for_function("() => !location.search")
+    assert all(i["shown"] for i in visibility(page))
+
+
+def test_directory_filter_by_address(desktop, site_url):
+    page = desktop
+    page.goto(site_url + "/deelnemers/?beweging=zorgonderwijs&rol=deelnemer")
+    assert page.locator("#filter-beweging").input_value() == "zorgonderwijs"
+    assert page.locator("#filter-rol").input_value() == "deelnemer"
+    shown, total = assert_filtered(page, {"beweging": "zorgonderwijs", "rol": "deelnemer"})
+    assert 0 < shown < total
+
+    # An unknown value in the address is ignored, not a blank page.
+    page.goto(site_url + "/deelnemers/?provincie=atlantis")
+    assert page.locator("#filter-provincie").input_value() == ""
+    assert all(i["shown"] for i in visibility(page))
+
+
+# ---------------------------------------------------------------- search
+
+@pytest.mark.parametrize("word, expected", [
+    ("zorgonderwijs", "zorgonderwijs"),
+    # A plural: Dutch word forms (assets/javascripts/zoeken.js) find the keyword page.
+    ("ervaringsdeskundigen", "ervaringsdeskundig"),
+])
+def test_search_for_a_dutch_word(desktop, site_url, word, expected):
+    page = desktop
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").fill(word)
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results.first.wait_for(state="visible", timeout=15_000)
+    hrefs = [a.get_attribute("href") for a in results.all()]
+    assert any(expected in (href or "") for href in hrefs), hrefs
+    results.first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(site_url + "/") and page.url != site_url + "/"
+
+
+# ---------------------------------------------------------------- phones
+
+@pytest.mark.parametrize("kind", PATTERNS)
+def test_no_sideways_scrolling_on_a_phone(phone, site_url, built_site, kind):
+    kinds = page_kinds(built_site)
+    if kind not in kinds:
+        if kind in REQUIRED:
+            pytest.fail(f"no page of kind {kind!r} in the built site")
+        pytest.skip(f"the site has no page of kind {kind!r} (yet)")
+    page = phone
+    page.goto(site_url + kinds[kind])
+    page.wait_for_load_state("networkidle")
+    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    if width > inner:
+        culprits = page.evaluate("""() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter(e => !e.closest('.md-sidebar, .md-search, [hidden]'))
+            .slice(0, 8).map(e => e.tagName + '.' + e.className + ' → ' + Math.round(e.getBoundingClientRect().right) + 'px')""")
+        pytest.fail(f"{kinds[kind]} is {width}px wide on a {inner}px screen; widest: {culprits}")
+
+
+def test_the_phone_check_sees_a_too_wide_page(phone, site_url):
+    """Material sets overflow-x: hidden on <html>; scrollWidth must still report the overflow."""
+    page = phone
+    page.goto(site_url + "/over/")
+    page.evaluate("document.querySelector('.md-content__inner').insertAdjacentHTML("
+                  "'beforeend', '<p style=\"width: 1000px\">breed</p>')")
+    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width > inner
+
+
+# ---------------------------------------------------------------- keyboard only
+
+FOCUS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e), r = e.getBoundingClientRect();
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  return {tag: e.tagName.toLowerCase(), id: e.id, cls: e.className, role: e.getAttribute('role'),
+          label: e.getAttribute('aria-label'), href: e.getAttribute('href'),
+          text: (e.innerText || e.value || '').trim().slice(0, 40),
+          focusVisible: e.matches(':focus-visible'),
+          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+          shadow: s.boxShadow !== 'none',
+          onScreen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+                    && r.left < innerWidth && r.top < innerHeight,
+          uncovered: !!hit && (hit === e || e.contains(hit) || hit.contains(e)),
+          opacity: s.opacity};
+}"""
+
+
+def tab(page) -> dict:
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(260)  # let Material's focus transitions (skip link: 250 ms) finish
+    return page.evaluate(FOCUS)
+
+
+def assert_visibly_focused(focus: dict | None, what: str):
+    assert focus, f"{what}: focus went nowhere"
+    assert focus["focusVisible"] and (focus["outline"] or focus["shadow"]), \
+        f"{what}: no visible focus indicator: {focus}"
+    assert focus["onScreen"] and focus["uncovered"] and float(focus["opacity"]) > 0.9, \
+        f"{what}: the focused element is not visible: {focus}"
+
+
+def tab_until(page, predicate, what: str, limit: int = 80) -> dict:
+    """Tab forward until `predicate(focus)`; every stop on the way must be visibly focused."""
+    for _ in range(limit):
+        focus = tab(page)
+        assert_visibly_focused(focus, f"on the way to {what}")
+        if predicate(focus):
+            return focus
+    pytest.fail(f"{what} was not reached with {limit} presses of Tab")
+
+
+def test_keyboard_skip_link_menu_and_search(desktop, site_url):
+    page = desktop
+    page.goto(site_url + "/")
+    page.wait_for_load_state("networkidle")
+
+    skip = tab(page)
+    assert "md-skip" in skip["cls"], f"the first Tab does not reach the skip link: {skip}"
+    assert_visibly_focused(skip, "the skip link")
+    page.keyboard.press("Enter")
+    assert urlsplit(page.url).fragment == skip["href"].lstrip("#")
+    assert page.locator(skip["href"]).is_visible()
+
+    page.goto(site_url + "/")
+    page.wait_for_load_state("networkidle")
+    tab_until(page, lambda f: "md-search__input" in f["cls"], "the search field")
+    page.keyboard.type("zorgonderwijs")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15_000)
+    page.keyboard.press("Escape")
+
+    tabs = page.locator(".md-tabs__link")
+    names = [t.inner_text().strip() for t in tabs.all()]
+    assert len(names) >= 6, names
+    reached = []
+    for name in names:
+        focus = tab_until(page, lambda f: "md-tabs__link" in f["cls"], f"the menu item {name}")
+        reached.append(focus["text"])
+    assert reached == names
+    page.keyboard.press("Enter")  # the last menu item
+    page.wait_for_url(f"**/{page.locator('.md-tabs__link').last.get_attribute('href').strip('./')}/")
+
+
+def test_keyboard_directory_filters(desktop, site_url):
+    page = desktop
+    page.goto(site_url + "/deelnemers/")
+    page.wait_for_load_state("networkidle")
+    for name in ("beweging", "provincie", "sector", "rol"):
+        tab_until(page, lambda f, n=name: f["id"] == f"filter-{n}", f"the filter {name}")
+    tab_until(page, lambda f: f["tag"] == "button" and "Alles tonen" in f["text"], "the reset button")
+
+    # Choose with the keyboard alone: focus the movement filter again and press the arrow key.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == "filter-beweging"
+    page.keyboard.press("ArrowDown")
+    value = page.locator("#filter-beweging").input_value()
+    assert value, "the arrow key did not choose a movement"
+    page.wait_for_url(f"**/deelnemers/?beweging={value}")
+    assert_filtered(page, {"beweging": value})
+
+
+def test_keyboard_menu_and_search_on_a_phone(phone, site_url):
+    """Below 1220 px the menu is a drawer behind a button (assets/javascripts/toetsenbord.js)."""
+    page = phone
+    page.goto(site_url + "/")
+    page.wait_for_load_state("networkidle")
+    menu = tab_until(page, lambda f: f["label"] == "Menu", "the menu button", limit=5)
+    assert menu["role"] == "button"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # the drawer slides in
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    inside = page.evaluate(FOCUS)
+    assert_visibly_focused(inside, "the first link in the opened menu")
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    tab_until(page, lambda f: f["text"] == "Agenda", "the menu item Agenda", limit=30)
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Menu"
+
+    # Closed, the drawer's links are out of the Tab order: the next stops are all on screen.
+    search = tab_until(page, lambda f: f["label"] == "Zoeken", "the search button", limit=5)
+    assert search["role"] == "button"
+    page.keyboard.press("Enter")
+    page.locator(".md-search__input").wait_for(state="visible")
+    page.keyboard.type("zorgonderwijs")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15_000)

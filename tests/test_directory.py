@@ -1,0 +1,365 @@
+"""Issue 4: the directory of organisations (/deelnemers/), the organisation pages, and the
+way in and out of the directory: one file added shows up everywhere, removed it is gone.
+
+The directory fixture is the real content plus the made-up organisations in
+tests/fixtures/directory/ (several provinces, movements, sectors and roles, one former
+participant), built for real with MkDocs."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import struct
+import sys
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from conftest import PROJECT, build, copy_project, serve
+
+sys.path.insert(0, str(PROJECT))
+from scripts.loader import load_content  # noqa: E402
+
+FIXTURE = PROJECT / "tests" / "fixtures" / "directory"
+
+
+def png(width: int, height: int) -> bytes:
+    """A small, valid PNG (one colour)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x0b\x55\x63" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def directory_content(target: Path) -> Path:
+    """The real content plus the fixture organisations (and a logo for one of them)."""
+    shutil.copytree(PROJECT / "content", target)
+    for file in (FIXTURE / "deelnemers").glob("*.md"):
+        shutil.copy(file, target / "deelnemers" / file.name)
+    (target / "deelnemers" / "logos").mkdir(exist_ok=True)
+    (target / "deelnemers" / "logos" / "testzorg-utrecht.png").write_bytes(png(120, 40))
+    page = target / "deelnemers" / "testzorg-utrecht.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "rol: deelnemer\n", "rol: deelnemer\nlogo: logos/testzorg-utrecht.png\n"
+        "logo_tekst: Testzorg Utrecht, in blauwe letters\n"), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def directory_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("directory")
+    content = directory_content(root / "content")
+    project = copy_project(root / "project", content)
+    return build(project), load_content(content).site
+
+
+@pytest.fixture(scope="module")
+def directory_url(directory_site):
+    url, server = serve(directory_site[0])
+    yield url
+    server.shutdown()
+
+
+def article_of(html: str) -> str:
+    """The page's own content (it holds <article> items of its own)."""
+    return html.split('<article class="md-content__inner', 1)[1].rsplit("</article>", 1)[0]
+
+
+class Items(HTMLParser):
+    """The organisations in the directory: data-rv-org → its data-* attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.items: dict[str, dict] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "data-rv-org" in attributes:
+            self.items[attributes["data-rv-org"]] = attributes
+
+
+def directory_items(site: Path) -> dict[str, dict]:
+    parser = Items()
+    parser.feed((site / "deelnemers" / "index.html").read_text(encoding="utf-8"))
+    return parser.items
+
+
+# --- the static page ---------------------------------------------------------------------------
+
+def test_directory_lists_every_organisation_once_with_filter_data(directory_site):
+    site, model = directory_site
+    items = directory_items(site)
+    assert set(items) == set(model.organisations)
+    for slug, o in model.organisations.items():
+        data = items[slug]
+        assert data["data-beweging"].split() == list(o.movements)
+        assert data["data-rol"] == o.role
+        assert data["data-sector"].split() == list(o.sectors)
+        assert (data["data-provincie"] != "") == bool(o.province)
+
+
+def test_directory_counts_and_sections(directory_site):
+    site, model = directory_site
+    html = article_of((site / "deelnemers" / "index.html").read_text(encoding="utf-8"))
+    current = [o for o in model.organisations.values() if not o.is_former]
+    former = [o for o in model.organisations.values() if o.is_former]
+    assert f"{len(current)} organisaties doen mee" in html
+    assert f"{len(former)} organisaties deden eerder mee" in html
+    assert f"Oud-deelnemers ({len(former)})" in html
+    # former participants in their own section, with their years
+    old = html.split('id="oud-deelnemers', 1)[1]
+    assert "Oude Stichting Zeist</a> · Zeist, Utrecht · Ouderenzorg · 2019 tot december 2023" in old
+    assert all(f'data-rv-org="{o.slug}"' in old for o in former)
+    assert not any(f'data-rv-org="{o.slug}"' in old for o in current)
+
+
+def test_a_to_z_index_links_to_every_letter_group(directory_site):
+    site, model = directory_site
+    html = article_of((site / "deelnemers" / "index.html").read_text(encoding="utf-8"))
+    nav = html.split('<nav class="rv-az"', 1)[1].split("</nav>", 1)[0]
+    anchors = re.findall(r'href="#(letter-[a-z0-9-]+)"', nav)
+    assert "letter-t" in anchors and "letter-m" in anchors
+    for anchor in anchors:
+        assert f'<h3 id="{anchor}">' in html
+    # every current organisation sits under the letter of its name
+    t_group = html.split('<h3 id="letter-t">', 1)[1].split("</ul>", 1)[0]
+    assert 'data-rv-org="testzorg-utrecht"' in t_group
+
+
+def test_province_overview_counts_and_pages(directory_site):
+    site, model = directory_site
+    html = article_of((site / "deelnemers" / "index.html").read_text(encoding="utf-8"))
+    table = html.split('id="per-provincie"', 1)[1].split("</table>", 1)[0]
+    current = [o for o in model.organisations.values() if not o.is_former]
+    utrecht = sorted(o.slug for o in current if o.province == "Utrecht")
+    assert re.search(r'<a href="provincie/utrecht/">Utrecht</a></td>\s*<td[^>]*>%d</td>' % len(utrecht), table)
+    assert re.search(r"<td>Drenthe</td>\s*<td[^>]*>0</td>", table)
+    page = article_of((site / "deelnemers" / "provincie" / "utrecht" / "index.html").read_text(encoding="utf-8"))
+    parser = Items()
+    parser.feed(page)
+    former_utrecht = {o.slug for o in model.organisations.values() if o.is_former and o.province == "Utrecht"}
+    assert set(parser.items) == set(utrecht) | former_utrecht
+    assert 'href="../../?provincie=utrecht"' in page  # the same view, filtered, in the directory
+    assert not (site / "deelnemers" / "provincie" / "drenthe").exists()
+
+
+def test_directory_stays_small_as_the_movement_grows(tmp_path):
+    """One compact list: with 30 times as many organisations the page stays a sane size."""
+    sys.path.insert(0, str(PROJECT))
+    from datetime import date
+    from scripts.generate import render_site
+    from scripts.pages.common import Settings
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    template = (FIXTURE / "deelnemers" / "amersfoortse-zorgkring.md").read_text(encoding="utf-8")
+    for number in range(1700):
+        (content / "deelnemers" / f"groei-{number:04d}.md").write_text(
+            template.replace("Amersfoortse Zorgkring", f"Zorgorganisatie {number:04d}"), encoding="utf-8")
+    problems, out = render_site(content, Settings(build_date=date(2026, 11, 23)))
+    assert not problems, problems.report()
+    page = out.files["deelnemers/index.md"]
+    assert page.count(b"data-rv-org=") >= 1750
+    assert len(page) < 1_000_000, len(page)  # ≈ 450 bytes an organisation, all on one page
+
+
+# --- an organisation page -------------------------------------------------------------------
+
+def test_organisation_page_shows_everything_about_it(directory_site):
+    site, _ = directory_site
+    html = (site / "deelnemers" / "testzorg-utrecht" / "index.html").read_text(encoding="utf-8")
+    body = article_of(html)
+    assert "<h1 id=\"testzorg-utrecht\">Testzorg Utrecht" in body
+    assert re.search(r'<img alt="Testzorg Utrecht, in blauwe letters" class="rv-logo" '
+                     r'src="\.\./logos/testzorg-utrecht\.png"', body)
+    assert (site / "deelnemers" / "logos" / "testzorg-utrecht.png").is_file()
+    assert 'Utrecht, <a href="../provincie/utrecht/">Utrecht</a>' in body
+    assert '<a href="https://www.example.org/testzorg-utrecht">' in body
+    assert '<a href="../../bewegingen/zorg/">Radicale vernieuwing zorg</a>' in body
+    assert "sinds maart 2025" in body
+    assert "Rol:</strong> Deelnemer" in body
+    assert "Een verzonnen organisatie voor de tests" in body
+    # the edit link points at the source file on the repository host
+    assert re.search(r'href="[^"]+/edit/main/content/deelnemers/testzorg-utrecht\.md"[^>]*>Bewerk deze pagina', html)
+
+
+def test_organisation_page_has_organization_json_ld(directory_site):
+    site, _ = directory_site
+    html = (site / "deelnemers" / "testzorg-utrecht" / "index.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    data = [json.loads(b) for b in blocks]
+    org = next(d for d in data if d.get("@type") == "Organization")
+    assert org["@context"] == "https://schema.org"
+    assert org["name"] == "Testzorg Utrecht"
+    assert org["url"] == "https://www.example.org/testzorg-utrecht"
+    assert org["address"] == {"@type": "PostalAddress", "addressCountry": "NL",
+                              "addressLocality": "Utrecht", "addressRegion": "Utrecht"}
+    assert org["logo"]["url"].endswith("/deelnemers/logos/testzorg-utrecht.png")
+    assert [m["name"] for m in org["memberOf"]] == ["Radicale vernieuwing zorg"]
+
+
+def test_organisation_page_has_meetings_news_and_themes(built_site):
+    """On the real content: an organisation that organises meetings and is in the news."""
+    model = load_content(PROJECT / "content").site
+    organisers = {o for m in model.meetings.values() for o in m.organisers}
+    mentioned = {o for a in model.articles.values() for o in a.organisations}
+    both = sorted(organisers & mentioned)
+    assert both, "the real content has an organisation with meetings and news"
+    slug = both[0]
+    body = article_of((built_site / "deelnemers" / slug / "index.html").read_text(encoding="utf-8"))
+    assert re.search(r'id="(volgende|eerdere)-bijeenkomsten"', body)
+    assert 'id="in-het-nieuws"' in body
+    meeting = next(m for m in model.meetings.values() if slug in m.organisers)
+    assert f"/bijeenkomsten/{meeting.slug}/" in body.replace("../../", "/")
+    article = next(a for a in model.articles.values() if slug in a.organisations)
+    assert f"/actueel/{article.slug}/" in body.replace("../../", "/")
+    assert "Thema's:</strong>" in body
+
+
+def test_former_participant_page_keeps_its_history(directory_site):
+    site, _ = directory_site
+    body = article_of((site / "deelnemers" / "oude-stichting-zeist" / "index.html").read_text(encoding="utf-8"))
+    assert "deed mee van 2019 tot december 2023" in body
+    assert "(oud-deelnemer)" in body
+
+
+# --- joining and leaving: one file ------------------------------------------------------------
+
+NEW = """---
+naam: Zorggroep Nieuw Lid
+plaats: Deventer
+provincie: Overijssel
+sector: [thuiszorg]
+bewegingen: [zorg]
+rol: deelnemer
+sinds: 2026-10
+beschrijving: Een nieuwe, verzonnen deelnemer.
+---
+
+Wij zijn net begonnen.
+"""
+
+
+def _where_it_appears(site: Path, slug: str, name: str) -> dict[str, bool]:
+    directory = (site / "deelnemers" / "index.html").read_text(encoding="utf-8")
+    data = json.loads((site / "data" / "deelnemers.json").read_text(encoding="utf-8"))
+    feed = feedparser.parse((site / "feeds" / "nieuwe-deelnemers.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    page = site / "deelnemers" / slug / "index.html"
+    return {
+        "directory": f'data-rv-org="{slug}"' in directory and f'href="{slug}/">{name}</a>' in directory,
+        "page": page.is_file() and f">{name}<" in page.read_text(encoding="utf-8"),
+        "json": any(o["id"] == slug and o["naam"] == name for o in data["deelnemers"]),
+        "feed": any(e.title == name and e.link.endswith(f"/deelnemers/{slug}/") for e in feed.entries),
+    }
+
+
+@pytest.mark.slow
+def test_one_file_joins_and_leaves_everything(tmp_path):
+    project = copy_project(tmp_path / "project")
+    source = project / "content" / "deelnemers" / "zorggroep-nieuw-lid.md"
+    source.write_text(NEW, encoding="utf-8")
+    site = build(project)
+    assert _where_it_appears(site, "zorggroep-nieuw-lid", "Zorggroep Nieuw Lid") == {
+        "directory": True, "page": True, "json": True, "feed": True}
+    feed = feedparser.parse((site / "feeds" / "nieuwe-deelnemers.xml").read_bytes())
+    assert feed.entries[0].title == "Zorggroep Nieuw Lid"  # newest first
+    assert feed.entries[0].published.startswith("2026-10-01")
+
+    source.unlink()
+    site = build(project)
+    assert _where_it_appears(site, "zorggroep-nieuw-lid", "Zorggroep Nieuw Lid") == {
+        "directory": False, "page": False, "json": False, "feed": False}
+
+
+def test_feed_of_new_organisations_is_newest_first(directory_site):
+    site, model = directory_site
+    feed = feedparser.parse((site / "feeds" / "nieuwe-deelnemers.xml").read_bytes())
+    assert not feed.bozo
+    assert feed.feed.title == "Nieuw in de beweging"
+    joined = [o for o in model.organisations.values() if o.since]
+    assert len(feed.entries) == len(joined)
+    dates = [e.published_parsed for e in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    assert feed.entries[0].title == "GGZ Stichtse Vecht"  # sinds 2025-09-15: the newest
+    html = (site / "deelnemers" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="Nieuw in de beweging" '
+                     r'href="[./]*feeds/nieuwe-deelnemers\.xml">', html)
+
+
+# --- in the browser ---------------------------------------------------------------------------
+
+VISIBLE = """() => Array.from(document.querySelectorAll('[data-rv-org]'))
+    .filter(e => e.offsetParent !== null).map(e => e.dataset.rvOrg).sort()"""
+
+
+def _expected(model, province: str = "", movement: str = "") -> list[str]:
+    return sorted(o.slug for o in model.organisations.values()
+                  if (not province or o.province == province) and (not movement or movement in o.movements))
+
+
+@pytest.mark.browser
+def test_filters_show_exactly_the_matching_organisations(directory_site, directory_url, page):
+    _, model = directory_site
+    page.goto(directory_url + "/deelnemers/", wait_until="load")
+    assert page.locator("form[data-rv-filter]").is_visible()
+    assert page.evaluate(VISIBLE) == sorted(model.organisations)
+
+    page.select_option("#filter-provincie", "utrecht")
+    utrecht = _expected(model, "Utrecht")
+    assert page.evaluate(VISIBLE) == utrecht
+    page.select_option("#filter-beweging", "zorg")
+    both = _expected(model, "Utrecht", "zorg")
+    assert page.evaluate(VISIBLE) == both
+    assert 0 < len(both) < len(utrecht)
+    assert f"{len(both)} van de {len(model.organisations)} organisaties" in page.locator("[data-rv-count]").inner_text()
+    assert "provincie=utrecht" in page.url and "beweging=zorg" in page.url
+
+    page.select_option("#filter-provincie", "limburg")  # combined: Limburg and zorg
+    assert page.evaluate(VISIBLE) == _expected(model, "Limburg", "zorg")
+    page.select_option("#filter-rol", "kernteam")  # no organisation matches all three
+    assert page.evaluate(VISIBLE) == []
+    assert page.locator("[data-rv-empty]").is_visible()
+    page.click("form[data-rv-filter] button[type=reset]")
+    assert page.evaluate(VISIBLE) == sorted(model.organisations)
+    assert "?" not in page.url
+
+
+@pytest.mark.browser
+def test_a_filtered_address_restores_the_filter(directory_site, directory_url, page):
+    _, model = directory_site
+    page.goto(directory_url + "/deelnemers/?provincie=utrecht&beweging=zorg", wait_until="load")
+    assert page.input_value("#filter-provincie") == "utrecht"
+    assert page.input_value("#filter-beweging") == "zorg"
+    assert page.evaluate(VISIBLE) == _expected(model, "Utrecht", "zorg")
+    # sector and role from the address too; an unknown value is ignored, not an empty list
+    page.goto(directory_url + "/deelnemers/?sector=ggz&rol=partner&provincie=nergens", wait_until="load")
+    assert page.input_value("#filter-provincie") == ""
+    expected = sorted(o.slug for o in model.organisations.values() if "ggz" in o.sectors and o.role == "partner")
+    assert expected and page.evaluate(VISIBLE) == expected
+
+
+@pytest.mark.browser
+def test_directory_works_without_javascript(directory_site, directory_url, browser):
+    _, model = directory_site
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(directory_url + "/deelnemers/?provincie=utrecht", wait_until="load")
+        assert not page.locator("form[data-rv-filter]").is_visible()  # no controls that do nothing
+        assert page.evaluate(VISIBLE) == sorted(model.organisations)  # the whole list
+        page.click("text=Amersfoortse Zorgkring")
+        page.wait_for_url("**/deelnemers/amersfoortse-zorgkring/")
+        assert page.locator("h1").inner_text().startswith("Amersfoortse Zorgkring")
+        page.goto(directory_url + "/deelnemers/", wait_until="load")
+        page.click(".rv-az >> text=T")
+        assert page.url.endswith("#letter-t")
+        page.click("#per-provincie ~ table >> text=Limburg")
+        page.wait_for_url("**/deelnemers/provincie/limburg/")
+        assert sorted(page.evaluate(VISIBLE)) == _expected(model, "Limburg")
+    finally:
+        context.close()
