@@ -26,7 +26,7 @@ from .values import AMSTERDAM
 
 TZID = "Europe/Amsterdam"
 PRODID = "-//Radicale vernieuwing//Agenda//NL"
-REFRESH = timedelta(hours=6)  # a hint; Google ignores it and refreshes about once a day
+REFRESH = timedelta(hours=6)  # a hint; Google refreshes on its own schedule (up to a day)
 PAST_KEPT = timedelta(days=5 * 365)  # past meetings stay this long (≥ 1 year) for history
 CANCELLED_KEPT = timedelta(days=30)  # a cancelled meeting is shown this long after its date
 
@@ -194,23 +194,31 @@ def _description(meeting: Meeting, site: Site, page_url: str) -> str:
 # --- a whole calendar -------------------------------------------------------------------------
 
 def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description: str,
-                 feed_url: str, page_url: str, uid: str, meeting_url) -> bytes:
-    """A subscribable calendar: `meeting_url(meeting)` gives each meeting's page."""
+                 feed_url: str, page_url: str, uid: str, meeting_url,
+                 written: dict[str, bytes] | None = None) -> bytes:
+    """A subscribable calendar: `meeting_url(meeting)` gives each meeting's page.
+
+    `written` (uid → bytes) lets one build serialise each meeting once for all its feeds."""
     meetings = sorted(meetings, key=lambda m: (m.first_day, m.uid))
     stamps = [_stamp(m) for m in meetings]
     calendar = Calendar.new(prodid=PRODID, method="PUBLISH", calscale="GREGORIAN", name=name,
-                            description=description, source=feed_url, url=page_url,
-                            uid=uid,
+                            description=description, source=feed_url, url=page_url, uid=uid,
                             last_modified=max(stamps) if stamps else None)
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH).to_ical().decode())  # Outlook's hint
     calendar.add("X-WR-TIMEZONE", TZID)
     days = [d for m in meetings for o in occurrences(m) for d in (o.first_day, o.last_day)]
     calendar.add_component(vtimezone(min(days, default=None), max(days, default=None)))
+    written = {} if written is None else written
+    body = []
     for meeting in meetings:
-        for event in meeting_events(meeting, site, meeting_url(meeting)):
-            calendar.add_component(event)
-    return calendar.to_ical()
+        if meeting.uid not in written:
+            written[meeting.uid] = b"".join(
+                event.to_ical() for event in meeting_events(meeting, site, meeting_url(meeting)))
+        body.append(written[meeting.uid])
+    head, end = calendar.to_ical(), b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return head[:-len(end)] + b"".join(body) + end
 
 
 # --- the time zone ----------------------------------------------------------------------------

@@ -190,12 +190,12 @@ def body_problems(body: str) -> list[tuple[int, str, str]]:
 
 def _html_message(tag: str) -> str:
     lower = tag.lower()
-    if re.search(r"\son[a-z]+\s*=|/on[a-z]+\s*=", lower):
-        return f"HTML met een gebeurtenis (zoals onclick) is niet toegestaan in de tekst ({tag})."
-    for name, what in (("script", "Een script"), ("iframe", "Een ingesloten pagina (iframe)"),
-                       ("style", "Opmaak met <style>"), ("!--", "Een HTML-opmerking")):
+    if re.search(r"[\s/]on[a-z]+\s*=", lower):
+        return f"HTML is niet toegestaan in de tekst, zeker niet met een gebeurtenis zoals onclick ({tag})."
+    for name, what in (("script", "een script"), ("iframe", "een ingesloten pagina (iframe)"),
+                       ("style", "opmaak met <style>"), ("!--", "een HTML-opmerking")):
         if lower.startswith("<" + name) or lower.startswith("</" + name):
-            return f"{what} is niet toegestaan in de tekst ({tag})."
+            return f"HTML is niet toegestaan in de tekst; hier staat {what} ({tag})."
     return f"HTML is niet toegestaan in de tekst ({tag})."
 
 

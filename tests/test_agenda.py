@@ -317,3 +317,21 @@ def test_subscribe_block_without_javascript(browser, fixture_url):
         assert field.input_value() == SITE + "ical/thema/zeggenschap.ics"
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_calendar_blocks_pass_axe(page, fixture_url):
+    axe = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        pytest.fail(f"{axe} ontbreekt: run `npm ci` in {PROJECT}.")
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path, block in (("/bijeenkomsten/kampvuurgesprek-december/", ".rv-in-agenda"),
+                            ("/bijeenkomsten/", ".rv-abonneren")):
+            page.goto(fixture_url + path)
+            page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            found = page.evaluate("""async (block) => (await axe.run(block, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map(
+                v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""", block)
+            assert found == [], (path, width, found)

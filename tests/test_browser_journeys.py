@@ -225,8 +225,14 @@ FOCUS = """() => {
 
 def tab(page) -> dict:
     page.keyboard.press("Tab")
-    page.wait_for_timeout(260)  # let Material's focus transitions (skip link: 250 ms) finish
+    settle(page)
     return page.evaluate(FOCUS)
+
+
+def settle(page):
+    """Wait until Material's focus and slide transitions have finished."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')",
+                           timeout=5_000)
 
 
 def assert_visibly_focused(focus: dict | None, what: str):
@@ -274,8 +280,9 @@ def test_keyboard_skip_link_menu_and_search(desktop, site_url):
         focus = tab_until(page, lambda f: "md-tabs__link" in f["cls"], f"the menu item {name}")
         reached.append(focus["text"])
     assert reached == names
-    page.keyboard.press("Enter")  # the last menu item
-    page.wait_for_url(f"**/{page.locator('.md-tabs__link').last.get_attribute('href').strip('./')}/")
+    target = page.evaluate("document.activeElement.href")  # the last menu item
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
 
 
 def test_keyboard_directory_filters(desktop, site_url):
@@ -307,7 +314,7 @@ def test_keyboard_menu_and_search_on_a_phone(phone, site_url):
     menu = tab_until(page, lambda f: f["label"] == "Menu", "the menu button", limit=5)
     assert menu["role"] == "button"
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)  # the drawer slides in
+    settle(page)  # the drawer slides in
     assert page.evaluate("document.getElementById('__drawer').checked")
     inside = page.evaluate(FOCUS)
     assert_visibly_focused(inside, "the first link in the opened menu")

@@ -130,7 +130,7 @@ def test_a_visitor_browses_by_theme_keyword_and_movement(page, site_url):
     content = page.locator("article.md-content__inner")
     content.get_by_role("link", name="Leren en ontmoeten", exact=True).first.click()
     page.wait_for_url("**/themas/leren-en-ontmoeten/")
-    assert page.get_by_role("heading", name="Nieuws").count() == 1
+    assert page.get_by_role("heading", name="Nieuws", exact=True).count() == 1
     page.locator("article.rv-item--artikel h3 a").first.click()
     page.wait_for_url("**/actueel/*/")
     title = page.locator("h1").inner_text()
@@ -139,7 +139,7 @@ def test_a_visitor_browses_by_theme_keyword_and_movement(page, site_url):
     keyword.click()
     page.wait_for_url("**/trefwoord/*/")
     assert keyword_text in page.locator("h1").inner_text()
-    assert title in page.locator("article.rv-item--artikel h3").all_inner_texts()
+    assert title in page.locator("article.rv-item--artikel h2").all_inner_texts()
 
     page.get_by_role("link", name="Bewegingen", exact=True).first.click()
     page.wait_for_url("**/bewegingen/")

@@ -68,10 +68,10 @@ def body(path: str, name: str, text: str, words: str, line: int = 8) -> None:
 
 
 # Raw HTML in bodies
-body("deelnemers/script.md", "Zorg Script", "Hallo <script>alert(1)</script>", "Een script is niet toegestaan")
+body("deelnemers/script.md", "Zorg Script", "Hallo <script>alert(1)</script>", "hier staat een script")
 body("deelnemers/iframe.md", "Zorg Iframe", '<iframe src="https://evil.example/"></iframe>', "iframe")
 body("deelnemers/style.md", "Zorg Style", "<style>body { display: none }</style>", "<style>")
-body("deelnemers/onerror.md", "Zorg Onerror", "Kijk: <img src=x onerror=alert(1)>", "gebeurtenis (zoals onclick)")
+body("deelnemers/onerror.md", "Zorg Onerror", "Kijk: <img src=x onerror=alert(1)>", "gebeurtenis zoals onclick")
 body("deelnemers/svg.md", "Zorg Svg", "<svg/onload=alert(1)>", "gebeurtenis")
 body("deelnemers/commentaar.md", "Zorg Commentaar", "<!-- verborgen -->", "HTML-opmerking")
 body("deelnemers/code-span.md", "Zorg Codespan", "`x\n<script>alert(1)</script>`", "script", line=9)
@@ -102,7 +102,7 @@ case("deelnemers/website-data.md", organisation("Zorg Websitedata", "website: 'd
 case("deelnemers/website-ftp.md", organisation("Zorg Ftp", "website: ftp://example.org/\n"),
      (5, "website", "geen geldig webadres"))
 case("deelnemers/naam-html.md", organisation('"Zorg <script>alert(1)</script>"'),
-     (2, "naam", "Een script is niet toegestaan"))
+     (2, "naam", "hier staat een script"))
 case("deelnemers/naam-stuurteken.md", organisation('"Zorg\\x07 Bel"'), (2, "naam", "stuurteken"))
 case("deelnemers/plaats-omkeren.md", organisation("Zorg Omkeren", 'plaats: "Utrecht\\u202e"\n'),
      (5, "plaats", "stuurteken"))

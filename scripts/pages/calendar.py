@@ -68,27 +68,27 @@ def feed_link(feed: Feed) -> dict:
 def build(ctx: Context) -> None:
     site, index = ctx.site, ctx.index
     kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
-    write(ctx, all_feed(ctx), kept)
+    written: dict[str, bytes] = {}  # each meeting serialised once, the same bytes in every feed
+
+    def write(feed: Feed, meetings: list[Meeting]) -> None:
+        ctx.out.binary(feed.path, ical.calendar_ics(
+            meetings, site=site, name=feed.name, description=feed.description,
+            feed_url=ctx.absolute(feed.path), page_url=ctx.absolute(feed.page),
+            uid=feed.path.removesuffix(".ics").replace("/", "-") + "@" + _host(ctx),
+            meeting_url=lambda m: meeting_url(ctx, m), written=written))
+
+    write(all_feed(ctx), kept)
     for movement in site.movements.values():
         keep = index.for_movement(movement.slug)[0]
-        write(ctx, movement_feed(ctx, movement), [m for m in kept if keep(m)])
+        write(movement_feed(ctx, movement), [m for m in kept if keep(m)])
     for theme in site.themes.values():
         keep = index.for_theme(theme.slug)[0]
-        write(ctx, theme_feed(ctx, theme), [m for m in kept if keep(m)])
+        write(theme_feed(ctx, theme), [m for m in kept if keep(m)])
     for organisation in site.organisations.values():
         keep = index.for_organisation(organisation.slug)[0]
-        write(ctx, organisation_feed(ctx, organisation), [m for m in kept if keep(m)])
+        write(organisation_feed(ctx, organisation), [m for m in kept if keep(m)])
     for meeting in site.meetings.values():  # a meeting's own file keeps it, whatever its age
-        write(ctx, meeting_feed(ctx, meeting), [meeting])
-
-
-def write(ctx: Context, feed: Feed, meetings: list[Meeting]) -> None:
-    data = ical.calendar_ics(
-        meetings, site=ctx.site, name=feed.name, description=feed.description,
-        feed_url=ctx.absolute(feed.path), page_url=ctx.absolute(feed.page),
-        uid=feed.path.removesuffix(".ics").replace("/", "-") + "@" + _host(ctx),
-        meeting_url=lambda m: meeting_url(ctx, m))
-    ctx.out.binary(feed.path, data)
+        write(meeting_feed(ctx, meeting), [meeting])
 
 
 def meeting_url(ctx: Context, meeting: Meeting) -> str:

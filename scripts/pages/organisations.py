@@ -30,7 +30,7 @@ FEED_SIZE = 100  # the newest organisations; the directory has all of them
 RECENT = 5  # newest organisations named on the directory page
 PAST_SHOWN = 20  # earlier meetings on an organisation page
 NEWS_SHOWN = 20
-DIRECTORY_META = {"toc_depth": 2}  # the table of contents lists the sections, not every letter
+SECTIONS_ONLY = {"toc_depth": 2}  # the table of contents lists the sections, not every letter or item
 
 
 def provinces() -> list[str]:
@@ -169,7 +169,7 @@ def build(ctx: Context) -> None:
     ctx.page("deelnemers/index.md", "directory.html", title="Deelnemers", kind="deelnemers",
              description="Alle organisaties die meedoen aan de bewegingen voor radicale vernieuwing, "
                          "per beweging, provincie en sector.",
-             body_template="organisations.md.j2", feeds=[feed_link()], extra=DIRECTORY_META,
+             body_template="organisations.md.j2", feeds=[feed_link()], extra=SECTIONS_ONLY,
              intro=intro_of(current, former), total=len(organisations),
              letters=by_letter([entry_of(ctx, o) for o in current]),
              former=[entry_of(ctx, o) for o in sorted(former, key=_former_order)],
@@ -210,7 +210,7 @@ def build_organisation(ctx: Context, organisation: Organisation) -> None:
              title=organisation.name, kind="deelnemer", source=organisation.source,
              description=organisation.description or
              f"{organisation.name} doet mee aan de beweging voor radicale vernieuwing.",
-             body_template="organisation.md.j2", o=organisation,
+             body_template="organisation.md.j2", o=organisation, extra=SECTIONS_ONLY,
              json_ld=organisation_json_ld(ctx, organisation),
              role_label=role_label(organisation.role), sector_label=sector_label,
              province_page=slugify(organisation.province) if organisation.province else "",

@@ -14,9 +14,10 @@
 
   function setUp(button) {
     var field = document.getElementById(button.getAttribute("data-rv-kopieer"));
-    if (!field) {
+    if (!field || button.hasAttribute("data-rv-klaar")) {
       return;
     }
+    button.setAttribute("data-rv-klaar", "");
     var message = button.parentNode.parentNode.querySelector(".rv-abonneren__melding");
     button.hidden = false;
     field.addEventListener("focus", function () { field.select(); });
@@ -38,7 +39,9 @@
     }
   }
 
-  if (document.readyState === "loading") {
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);  // Material's instant navigation swaps pages in place
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();

@@ -26,11 +26,6 @@
     var drawer = document.getElementById("__drawer");
     var menu = document.querySelector('.md-header label[for="__drawer"]');
     var search = document.querySelector('.md-header label.md-header__button[for="__search"]');
-    var results = document.querySelector(".md-search__scrollwrap");
-
-    // The results box is only a scroll area; its result links are focusable themselves, and
-    // while the search is closed the empty box would be an invisible stop for Tab.
-    if (results) results.setAttribute("tabindex", "-1");
     if (search) makeButton(search, "Zoeken");
     if (!drawer || !menu) return;
 
