@@ -58,8 +58,8 @@ def is_safe_url(url: str, also: tuple[str, ...] = ()) -> bool:
 
 
 def field_problems(value: str) -> list[tuple[str, str]]:
-    """Problems in one front-matter text as (message, hint). Fields are escaped wherever they
-    are written; refusing markup here keeps it out of review and of other people's feeds."""
+    """Problems in one front-matter text as (message, hint). Markup in a field is allowed: it is
+    plain text, escaped wherever it is written (a title may well say '<b>' or 'A < B')."""
     found = []
     if CONTROL.search(value):
         found.append(("De tekst bevat een onzichtbaar stuurteken.",
@@ -67,10 +67,6 @@ def field_problems(value: str) -> list[tuple[str, str]]:
     if "\n" in value.rstrip("\n") or "\r" in value:
         found.append(("De tekst mag maar één regel zijn.",
                       "Zet de tekst op één regel, zonder tekens voor een nieuwe regel (\\n)."))
-    tag = _TAG.search(value)
-    if tag:
-        shown = value[tag.start():].split("\n", 1)[0][:40]
-        found.append((_html_message(shown), "Schrijf gewone tekst, zonder < direct voor een letter."))
     return found
 
 

@@ -11,7 +11,8 @@ import json
 
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, serve
+from browsing import MEETING_SLUG, build_journey_site, search_for
 from pagekinds import PATTERNS, REQUIRED, page_kinds
 
 pytestmark = pytest.mark.browser
@@ -59,6 +60,25 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def check(browser, url: str, width: int, axe_source: str, what: str, prepare=None):
+    """Open `url` at `width`, optionally bring it into a state, and run axe on what shows."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        # Material rewraps tables and mounts components after load; axe must see the final DOM.
+        page.wait_for_load_state("networkidle")
+        if prepare:
+            prepare(page)
+        page.add_script_tag(content=axe_source)
+        violations = page.evaluate(RUN_AXE, TAGS)
+    finally:
+        context.close()
+    assert not violations, (
+        f"axe found {len(violations)} WCAG violation(s) on {what} ({width}px):\n"
+        + describe(violations) + "\n\nraw: " + json.dumps([v["id"] for v in violations]))
+
+
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("kind", PATTERNS)
 def test_no_wcag_violations(browser, site_url, kinds, axe_source, kind, width):
@@ -66,16 +86,44 @@ def test_no_wcag_violations(browser, site_url, kinds, axe_source, kind, width):
         if kind in REQUIRED:
             pytest.fail(f"no page of kind {kind!r} in the built site")
         pytest.skip(f"the site has no page of kind {kind!r} (yet)")
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
-    try:
-        page = context.new_page()
-        page.goto(site_url + kinds[kind], wait_until="load")
-        # Material rewraps tables and mounts components after load; axe must see the final DOM.
-        page.wait_for_load_state("networkidle")
-        page.add_script_tag(content=axe_source)
-        violations = page.evaluate(RUN_AXE, TAGS)
-    finally:
-        context.close()
-    assert not violations, (
-        f"axe found {len(violations)} WCAG violation(s) on {kinds[kind]} ({kind}, {width}px):\n"
-        + describe(violations) + "\n\nraw: " + json.dumps([v["id"] for v in violations]))
+    check(browser, site_url + kinds[kind], width, axe_source, f"{kinds[kind]} ({kind})")
+
+
+@pytest.fixture(scope="module")
+def journey_url(tmp_path_factory):
+    url, server = serve(build_journey_site(tmp_path_factory.mktemp("a11y-journeys")))
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("path", ["/", "/bijeenkomsten/", f"/bijeenkomsten/{MEETING_SLUG}/"],
+                         ids=["home", "agenda", "bijeenkomst"])
+def test_no_wcag_violations_with_an_upcoming_meeting(browser, journey_url, axe_source, path, width):
+    """The real content has no upcoming meeting: the agenda list, the home page's upcoming
+    meetings and the "Zet in je agenda" block are checked on tests/fixtures/journeys/."""
+    check(browser, journey_url + path, width, axe_source, f"{path} with an upcoming meeting")
+
+
+def open_search(page):
+    search_for(page, "zorg")
+
+
+def open_menu(page):
+    page.locator('.md-header label[for="__drawer"]').click()
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def filter_directory(page):
+    page.locator("#filter-beweging").select_option(index=1)
+    page.locator("[data-rv-count]").wait_for(state="visible")
+
+
+@pytest.mark.parametrize("state, path, width, prepare", [
+    ("search results", "/", 1280, open_search),
+    ("search results", "/", 390, open_search),
+    ("open menu", "/", 390, open_menu),
+    ("filtered directory", "/deelnemers/", 1280, filter_directory),
+], ids=["search-desktop", "search-phone", "menu-phone", "directory-filtered"])
+def test_no_wcag_violations_in_open_states(browser, site_url, axe_source, state, path, width, prepare):
+    check(browser, site_url + path, width, axe_source, f"{path} with {state}", prepare)

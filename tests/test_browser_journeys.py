@@ -7,22 +7,18 @@ none, so it runs on the real content plus tests/fixtures/journeys/ (one future m
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
 
-from conftest import PROJECT, build, copy_project, serve
+from conftest import serve
+from browsing import (MEETING_SLUG, MEETING_TITLE, MEETING_UID, build_journey_site, search_for,
+                      wait_for_search_index)
 from pagekinds import PATTERNS, REQUIRED, page_kinds
 
 pytestmark = pytest.mark.browser
 
-JOURNEYS = PROJECT / "tests" / "fixtures" / "journeys"
-MEETING_TITLE = "Kampvuurgesprek over zinvolle dagen"
-MEETING_SLUG = "2026-12-10-kampvuurgesprek-zinvolle-dagen"
-MEETING_UID = "2026-12-10-kampvuurgesprek-zinvolle-dagen@radicalevernieuwing.nl"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -30,12 +26,7 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture(scope="module")
 def journey_url(tmp_path_factory):
     """The real content plus the fixture's future meeting, built and served."""
-    root = tmp_path_factory.mktemp("journeys")
-    content = root / "content"
-    shutil.copytree(PROJECT / "content", content)
-    shutil.copytree(JOURNEYS, content, dirs_exist_ok=True)
-    site = build(copy_project(root / "project", content=content))
-    url, server = serve(site)
+    url, server = serve(build_journey_site(tmp_path_factory.mktemp("journeys")))
     yield url
     server.shutdown()
 
@@ -160,9 +151,7 @@ def test_directory_filter_by_address(desktop, site_url):
 def test_search_for_a_dutch_word(desktop, site_url, word, expected):
     page = desktop
     page.goto(site_url + "/")
-    page.locator(".md-search__input").fill(word)
-    results = page.locator(".md-search-result__item a.md-search-result__link")
-    results.first.wait_for(state="visible", timeout=15_000)
+    results = search_for(page, word)
     hrefs = [a.get_attribute("href") for a in results.all()]
     assert any(expected in (href or "") for href in hrefs), hrefs
     results.first.click()
@@ -268,6 +257,7 @@ def test_keyboard_skip_link_menu_and_search(desktop, site_url):
     page.goto(site_url + "/")
     page.wait_for_load_state("networkidle")
     tab_until(page, lambda f: "md-search__input" in f["cls"], "the search field")
+    wait_for_search_index(page)
     page.keyboard.type("zorgonderwijs")
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15_000)
     page.keyboard.press("Escape")
@@ -329,5 +319,7 @@ def test_keyboard_menu_and_search_on_a_phone(phone, site_url):
     assert search["role"] == "button"
     page.keyboard.press("Enter")
     page.locator(".md-search__input").wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    wait_for_search_index(page)
     page.keyboard.type("zorgonderwijs")
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15_000)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from .. import dutch
 from ..atom import AtomEntry, atom_feed
 from ..model import Organisation
@@ -88,7 +86,7 @@ class Entry:
     details: tuple[str, ...]  # place, province, sectors, role: shown after the name
 
 
-def entry_of(ctx: Context, o: Organisation) -> Entry:
+def entry_of(o: Organisation) -> Entry:
     details = [", ".join(x for x in (o.place, o.province) if x)]
     details.append(", ".join(sector_label(s) for s in o.sectors))
     if o.role != "deelnemer":
@@ -170,9 +168,9 @@ def build(ctx: Context) -> None:
              description="Alle organisaties die meedoen aan de bewegingen voor radicale vernieuwing, "
                          "per beweging, provincie en sector.",
              body_template="organisations.md.j2", feeds=[feed_link()], extra=SECTIONS_ONLY,
-             intro=intro_of(current, former), total=len(organisations),
-             letters=by_letter([entry_of(ctx, o) for o in current]),
-             former=[entry_of(ctx, o) for o in sorted(former, key=_former_order)],
+             intro=intro_of(current, former),
+             letters=by_letter([entry_of(o) for o in current]),
+             former=[entry_of(o) for o in sorted(former, key=_former_order)],
              filters=filter_options(ctx, organisations),
              provinces=province_counts(current),
              unknown_province=sum(not o.province for o in current),
@@ -185,7 +183,7 @@ def build(ctx: Context) -> None:
 
 def _former_order(o: Organisation):
     """Most recently stopped first; history is kept, never dropped."""
-    return (-(o.until.first_day().toordinal() if o.until else 0), o.name.lower(), o.slug)
+    return (-(o.until.first_day().toordinal() if o.until else 0), sort_name(o.name), o.slug)
 
 
 def build_provinces(ctx: Context, current: list[Organisation], former: list[Organisation]) -> None:
@@ -198,8 +196,8 @@ def build_provinces(ctx: Context, current: list[Organisation], former: list[Orga
         ctx.page(f"deelnemers/provincie/{slug}.md", "directory.html", title=f"Deelnemers in {name}",
                  kind="deelnemers", description=f"De organisaties in {name} die meedoen aan de "
                  "bewegingen voor radicale vernieuwing.", body_template="organisations_province.md.j2",
-                 province=name, slug=slug, items=[entry_of(ctx, o) for o in here],
-                 former=[entry_of(ctx, o) for o in before], feeds=[feed_link()])
+                 province=name, slug=slug, items=[entry_of(o) for o in here],
+                 former=[entry_of(o) for o in before], feeds=[feed_link()])
 
 
 def build_organisation(ctx: Context, organisation: Organisation) -> None:
@@ -253,7 +251,7 @@ def organisation_json_ld(ctx: Context, o: Organisation) -> dict:
 def newest_first(organisations: list[Organisation]) -> list[Organisation]:
     """Organisations with a known date of joining, the most recent first."""
     dated = [o for o in organisations if o.since]
-    return sorted(dated, key=lambda o: (-o.since.first_day().toordinal(), o.name.lower(), o.slug))
+    return sorted(dated, key=lambda o: (-o.since.first_day().toordinal(), sort_name(o.name), o.slug))
 
 
 def feed_link() -> dict:

@@ -1,0 +1,49 @@
+"""Helpers for the browser tests: a site with an upcoming meeting, and using the site search.
+
+The journey site is the real content plus tests/fixtures/journeys/: one meeting after the build
+date (2026-11-23), so that the agenda, a meeting's "Zet in je agenda" block and the calendar file
+can be used. The fixture folder holds only the extra files; they are laid over a fresh copy of
+content/, so the fixture never drifts from the real content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import PROJECT, build, copy_project
+
+JOURNEYS = PROJECT / "tests" / "fixtures" / "journeys"
+MEETING_TITLE = "Kampvuurgesprek over zinvolle dagen"
+MEETING_SLUG = "2026-12-10-kampvuurgesprek-zinvolle-dagen"
+MEETING_UID = "2026-12-10-kampvuurgesprek-zinvolle-dagen@radicalevernieuwing.nl"
+
+
+def build_journey_site(root: Path) -> Path:
+    content = root / "content"
+    shutil.copytree(PROJECT / "content", content)
+    shutil.copytree(JOURNEYS, content, dirs_exist_ok=True)
+    return build(copy_project(root / "project", content=content))
+
+
+def search_for(page, words: str):
+    """Type into Material's search as a person would; returns the result links' locator.
+
+    Material reads the query on key presses (a programmatic fill is missed) and only once its
+    search worker has loaded the index, which it shows by replacing "initialising" with the
+    "type to start searching" text; so wait for that first."""
+    button = page.locator('.md-header label.md-header__button[for="__search"]')
+    if button.is_visible():  # phones: the search field opens from the magnifier button
+        button.click()
+    else:
+        page.locator(".md-search__input").click()
+    wait_for_search_index(page)
+    page.keyboard.type(words)
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results.first.wait_for(state="visible", timeout=15_000)
+    return results
+
+
+def wait_for_search_index(page):
+    page.wait_for_function(
+        "() => (document.querySelector('.md-search-result__meta') || {}).innerText"
+        " === 'Typ om te beginnen met zoeken'", timeout=15_000)
