@@ -200,6 +200,7 @@ def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description:
 
     `written` (uid → bytes) lets one build serialise each meeting once for all its feeds."""
     meetings = sorted(meetings, key=lambda m: (m.first_day, m.uid))
+    name, description = " ".join(name.split()), " ".join(description.split())  # one-line properties
     stamps = [_stamp(m) for m in meetings]
     calendar = Calendar.new(prodid=PRODID, method="PUBLISH", calscale="GREGORIAN", name=name,
                             description=description, source=feed_url, url=page_url, uid=uid,

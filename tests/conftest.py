@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -33,6 +34,22 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     shutil.copytree(PROJECT / "docs", target / "docs",
                     ignore=lambda d, names: [n for n in names if Path(d) == PROJECT / "docs" and n in GENERATED])
     shutil.copytree(content or PROJECT / "content", target / "content", ignore=ignore)
+    return target
+
+
+def content_with(target: Path, *overlays: Path) -> Path:
+    """The real content/ plus the files of each overlay folder (test fixtures hold only what
+    they add, so they never drift from the real content). A `_gepubliceerd.json` in an
+    overlay is merged into the real one."""
+    shutil.copytree(PROJECT / "content", target)
+    published = Path("bijeenkomsten") / "_gepubliceerd.json"
+    for overlay in overlays:
+        state = json.loads((target / published).read_text(encoding="utf-8"))
+        shutil.copytree(overlay, target, dirs_exist_ok=True)
+        if (overlay / published).is_file():
+            state.update(json.loads((overlay / published).read_text(encoding="utf-8")))
+            (target / published).write_text(json.dumps(dict(sorted(state.items())), ensure_ascii=False,
+                                                       indent=2) + "\n", encoding="utf-8")
     return target
 
 

@@ -19,7 +19,7 @@ import icalendar
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
-from conftest import PROJECT, build, copy_project, run_check, serve
+from conftest import PROJECT, build, content_with, copy_project, run_check, serve
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "agenda"
 SITE = "https://www.radicalevernieuwing.nl/"
@@ -28,7 +28,8 @@ MEETINGS = "bijeenkomsten/toekomst"
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory) -> Path:
-    return build(copy_project(tmp_path_factory.mktemp("agenda") / "project", content=FIXTURE))
+    root = tmp_path_factory.mktemp("agenda")
+    return build(copy_project(root / "project", content=content_with(root / "content", FIXTURE)))
 
 
 def page(site: Path, path: str) -> str:
@@ -204,7 +205,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_validator_reports_each_calendar_problem_with_file_and_line(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
+    content_with(content, FIXTURE)
     meetings = content / MEETINGS
     edit(meetings / "kampvuurgesprek-december.md", "start: 2026-12-09 19:30", "start: 2027-03-28 02:30")
     edit(meetings / "nachtwake-wintertijd.md", "eind: 2027-10-31 02:30 +01:00", "eind: 2027-10-31 02:30")
@@ -232,7 +233,7 @@ def test_validator_reports_each_calendar_problem_with_file_and_line(tmp_path):
 
 def test_publiceer_records_the_state_and_the_check_follows_it(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(FIXTURE, content)
+    content_with(content, FIXTURE)
     (content / "bijeenkomsten" / "_gepubliceerd.json").unlink()
     done = subprocess.run([sys.executable, "-m", "scripts", "--content", str(content), "publiceer"],
                           cwd=PROJECT, capture_output=True, text=True, timeout=300)

@@ -18,7 +18,7 @@ from dateutil.rrule import rrulestr
 from ical.calendar_stream import IcsCalendarStream
 from ical.timezone import IcsTimezoneInfo
 
-from conftest import PROJECT, build, copy_project
+from conftest import PROJECT, build, content_with, copy_project
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "agenda"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -35,9 +35,10 @@ def uid(slug: str) -> str:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("ical")
-    main = build(copy_project(root / "main", content=FIXTURE))
-    again = build(copy_project(root / "again", content=FIXTURE))
-    project = copy_project(root / "variant", content=FIXTURE)
+    content = content_with(root / "content", FIXTURE)
+    main = build(copy_project(root / "main", content=content))
+    again = build(copy_project(root / "again", content=content))
+    project = copy_project(root / "variant", content=content)
     meetings = project / "content" / TOEKOMST
     camp = meetings / "kampvuurgesprek-december.md"
     camp.write_text(camp.read_text(encoding="utf-8").replace(
@@ -106,7 +107,7 @@ def test_feed_names_descriptions_and_refresh_hints(sites):
         assert f"\r\n{line}\r\n" in text, line
     assert re.search(r"\r\nDESCRIPTION:Alle bijeenkomsten", text)
     calendar, strict = parse(sites["main"] / "ical" / "thema" / "zeggenschap.ics")
-    title = re.search(r"^titel: (.+)$", (FIXTURE / "themas" / "zeggenschap.md").read_text(encoding="utf-8"),
+    title = re.search(r"^titel: (.+)$", (PROJECT / "content" / "themas" / "zeggenschap.md").read_text(encoding="utf-8"),
                       re.M).group(1).strip('"')
     assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == f"Radicale vernieuwing: {title}"
     assert "zeggenschap" in str(calendar["DESCRIPTION"]).lower()
