@@ -209,7 +209,8 @@ def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description:
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH).to_ical().decode())  # Outlook's hint
     calendar.add("X-WR-TIMEZONE", TZID)
     days = [d for m in meetings for o in occurrences(m) for d in (o.first_day, o.last_day)]
-    calendar.add_component(vtimezone(min(days, default=None), max(days, default=None)))
+    first, last = min(days, default=None), max(days, default=None)
+    timezone_ical = _vtimezone_ical(first and first.year, last and last.year)
     written = {} if written is None else written
     body = []
     for meeting in meetings:
@@ -219,7 +220,13 @@ def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description:
         body.append(written[meeting.uid])
     head, end = calendar.to_ical(), b"END:VCALENDAR\r\n"
     assert head.endswith(end)
-    return head[:-len(end)] + b"".join(body) + end
+    return head[:-len(end)] + timezone_ical + b"".join(body) + end
+
+
+@functools.lru_cache(maxsize=None)
+def _vtimezone_ical(first_year: int | None, last_year: int | None) -> bytes:
+    """Feeds share spans of years (a VTIMEZONE depends on nothing else): serialise each once."""
+    return vtimezone(first_year and date(first_year, 1, 1), last_year and date(last_year, 12, 31)).to_ical()
 
 
 # --- the time zone ----------------------------------------------------------------------------

@@ -24,7 +24,12 @@ class _StringsLoader(yaml.SafeLoader):
     """SafeLoader that leaves timestamps and floats as strings."""
 
 
-_StringsLoader.yaml_implicit_resolvers = {
+class _FastStringsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same with libyaml's parser. Its error messages differ, so a file it refuses is
+    parsed again by _StringsLoader, whose messages are translated to Dutch."""
+
+
+_StringsLoader.yaml_implicit_resolvers = _FastStringsLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers
             if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -130,7 +135,14 @@ def _dutch_yaml(error: yaml.MarkedYAMLError) -> str:
 def _parse_yaml(text: str, offset: int) -> tuple[dict, dict]:
     if not text.strip():
         return {}, {(): 1 + offset}
-    loader = _StringsLoader(text)
+    try:
+        return _parse_with(_FastStringsLoader, text, offset)
+    except yaml.YAMLError:
+        return _parse_with(_StringsLoader, text, offset)
+
+
+def _parse_with(loader_class, text: str, offset: int) -> tuple[dict, dict]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -325,6 +325,8 @@ def test_filters_show_exactly_the_matching_organisations(directory_site, directo
     assert page.evaluate(VISIBLE) == []
     assert page.locator("[data-rv-empty]").is_visible()
     page.click("form[data-rv-filter] button[type=reset]")
+    # The form's reset event fires before the fields are cleared; the list redraws right after.
+    page.wait_for_function(f"() => ({VISIBLE})().length === {len(model.organisations)}")
     assert page.evaluate(VISIBLE) == sorted(model.organisations)
     assert "?" not in page.url
 
