@@ -253,15 +253,19 @@ def _last_sunday(year: int, month: int) -> date:  # month < 12
 
 @functools.lru_cache(maxsize=None)
 def _eu_rules_hold(year: int) -> bool:
-    """Summer time from the last Sunday of March to the last Sunday of October, 01:00 UTC."""
+    """Summer time from the last Sunday of March to the last Sunday of October, 01:00 UTC.
+
+    Checked at noon UTC on every day of the year and in the hours around both changes: a
+    change on another day, or at another hour of the same day, shows up in one of them."""
     spring = datetime.combine(_last_sunday(year, 3), time(1), timezone.utc)
     autumn = datetime.combine(_last_sunday(year, 10), time(1), timezone.utc)
-    moment = datetime(year, 1, 1, tzinfo=timezone.utc)
-    while moment.year == year:  # every hour of the year
+    first = datetime(year, 1, 1, 12, tzinfo=timezone.utc)
+    moments = [first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - date(year, 1, 1)).days)]
+    moments += [change + timedelta(hours=h) for change in (spring, autumn) for h in range(-12, 13)]
+    for moment in moments:
         expected = timedelta(hours=2 if spring <= moment < autumn else 1)
         if moment.astimezone(AMSTERDAM).utcoffset() != expected:
             return False
-        moment += timedelta(hours=1)
     return True
 
 
