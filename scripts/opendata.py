@@ -59,7 +59,7 @@ MEETING_FIELDS = (
     Field("titel", "tekst", "De titel."),
     Field("url", "webadres", "De pagina van de bijeenkomst op deze site."),
     Field("samenvatting", "tekst of null", "Eén of twee zinnen over de bijeenkomst."),
-    Field("status", "tekst", "gepland, onder-voorbehoud of geannuleerd."),
+    Field("status", "tekst", "gepland, verplaatst, onder-voorbehoud of geannuleerd."),
     Field("beweging", "tekst", "De id van de beweging (zie deelnemers.json)."),
     Field("themas", "lijst van teksten", "De id's van de thema's (de pagina's /themas/<id>/)."),
     Field("organisatoren", "lijst van teksten", "De id's van de organiserende deelnemers (zie deelnemers.json)."),
