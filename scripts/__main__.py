@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         build_date = build_date_from(args.datum)
     except ValueError:
-        print(f"De bouwdatum is geen geldige datum (JJJJ-MM-DD).")
+        print("De bouwdatum is geen geldige datum (JJJJ-MM-DD).")
         return 2
     result = generate(args.content, args.docs, Settings(build_date=build_date, site_url=args.site_url))
     if result.problems:

@@ -82,6 +82,17 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def news(tmp_path_factory):
+    """The news site (tests/newsfixture.py), built once per test process and shared by the
+    news and feed tests: (site folder, content folder, articles by slug)."""
+    from newsfixture import content_articles, make_news_content
+    root = tmp_path_factory.mktemp("news")
+    content = make_news_content(root / "content")
+    site = build(copy_project(root / "project", content=content))
+    return site, content, content_articles(content)
+
+
+@pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return PROJECT / "tests" / "fixtures"
 

@@ -11,18 +11,11 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import pytest
 
-from conftest import PROJECT, build, copy_project
-from newsfixture import HOSTILE_TITLE, content_articles, file_of, make_news_content, theme_ancestors
+from conftest import PROJECT
+from newsfixture import HOSTILE_TITLE, content_articles, file_of, theme_ancestors
 
 SITE_URL = "https://www.radicalevernieuwing.nl/"
 
-
-@pytest.fixture(scope="module")
-def news(tmp_path_factory):
-    root = tmp_path_factory.mktemp("feeds")
-    content = make_news_content(root / "content")
-    site = build(copy_project(root / "project", content=content))
-    return site, content, content_articles(content)
 
 
 def read_feed(site, path):

@@ -9,21 +9,12 @@ from collections import Counter
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from babel.dates import format_date
 
-from conftest import build, copy_project
-from newsfixture import (GENERATED, HOSTILE_TITLE, article_slugs_on, content_articles, file_of,
-                         links_from, listed_articles, make_news_content, pages_of, parse,
+from newsfixture import (GENERATED, HOSTILE_TITLE, article_slugs_on, file_of,
+                         links_from, listed_articles, pages_of, parse,
                          theme_ancestors)
 
-
-@pytest.fixture(scope="module")
-def news(tmp_path_factory):
-    root = tmp_path_factory.mktemp("news")
-    content = make_news_content(root / "content")
-    site = build(copy_project(root / "project", content=content))
-    return site, content, content_articles(content)
 
 
 def newest_first(articles: dict) -> list[str]:

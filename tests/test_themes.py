@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import PROJECT, run_check
-from newsfixture import (content_articles, file_of, front_matter, links_from, listed_articles,
+from newsfixture import (content_articles, file_of, front_matter, listed_articles,
                          pages_of, theme_ancestors)
 
 CONTENT = PROJECT / "content"
