@@ -28,7 +28,7 @@ test: $(STAMP) browser tools
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m scripts.tools.bench
 
 # After publishing: record what subscribers' calendars now have, so that the validator asks
 # for a raised 'volgnummer' when a meeting's time, place or status changes. Commit the file.

@@ -7,22 +7,12 @@ The build date is an input: --datum, else BUILD_DATE, else SOURCE_DATE_EPOCH, el
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from datetime import date, datetime, timezone
 from pathlib import Path
 
+from scripts.build.dates import build_date_from
+
 PROJECT = Path(__file__).resolve().parent.parent
-
-
-def build_date_from(value: str | None) -> date:
-    if value:
-        return date.fromisoformat(value)
-    if os.environ.get("BUILD_DATE"):
-        return date.fromisoformat(os.environ["BUILD_DATE"])
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), timezone.utc).date()
-    return date.today()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        from .loader import load_content
+        from scripts.content.loader import load_content
         problems = load_content(args.content).problems
         if problems:
             print(problems.report())
@@ -53,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Alles in orde: geen problemen gevonden.")
         return 0
     if args.command == "publiceer":
-        from .loader import load_content
-        from .published import write
+        from scripts.content.loader import load_content
+        from scripts.content.published import write
         loaded = load_content(args.content)
         if loaded.problems:
             print(loaded.problems.report())
@@ -62,10 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Vastgelegd in {write(loaded.site, args.content)}. Zet dit bestand mee in je commit.")
         return 0
     if args.command == "deelnemer":
-        from .scaffold import new_organisation
+        from scripts.tools.scaffold import new_organisation
         return new_organisation(args.content, args.naam)
-    from .generate import generate
-    from .pages.common import Settings
+    from scripts.build.generate import generate
+    from scripts.render.context import Settings
     try:
         build_date = build_date_from(args.datum)
     except ValueError:

@@ -9,9 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .model import Article, Meeting, Organisation, Site
-from .occurrences import Occurrence, occurrences
-from .slugs import slugify
+from scripts.model.items import Article, Meeting, Organisation, Site
+from scripts.model.occurrences import Occurrence, occurrences
+from scripts.model.slugs import slugify
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import pytest
 from conftest import PROJECT, build, copy_project, serve
 
 sys.path.insert(0, str(PROJECT))
-from scripts.loader import load_content  # noqa: E402
+from scripts.content.loader import load_content  # noqa: E402
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "directory"
 
@@ -152,8 +152,8 @@ def test_directory_stays_small_as_the_movement_grows(tmp_path):
     """One compact list: with 30 times as many organisations the page stays a sane size."""
     sys.path.insert(0, str(PROJECT))
     from datetime import date
-    from scripts.generate import render_site
-    from scripts.pages.common import Settings
+    from scripts.build.generate import render_site
+    from scripts.render.context import Settings
     content = tmp_path / "content"
     shutil.copytree(PROJECT / "content", content)
     template = (FIXTURE / "deelnemers" / "amersfoortse-zorgkring.md").read_text(encoding="utf-8")

@@ -13,10 +13,10 @@ import pytest
 from conftest import PROJECT
 
 sys.path.insert(0, str(PROJECT))
-from scripts.generate import render_site  # noqa: E402
-from scripts.loader import load_content  # noqa: E402
-from scripts.opendata import MEETING_FIELDS, MOVEMENT_FIELDS, ORGANISATION_FIELDS, TOP_FIELDS  # noqa: E402
-from scripts.pages.common import Settings  # noqa: E402
+from scripts.build.generate import render_site  # noqa: E402
+from scripts.content.loader import load_content  # noqa: E402
+from scripts.feeds.opendata import MEETING_FIELDS, MOVEMENT_FIELDS, ORGANISATION_FIELDS, TOP_FIELDS  # noqa: E402
+from scripts.render.context import Settings  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import yaml
 from conftest import PROJECT, copy_project, run_check
 
 sys.path.insert(0, str(PROJECT))
-from scripts.scaffold import scaffold_text  # noqa: E402
+from scripts.tools.scaffold import scaffold_text  # noqa: E402
 
 
 @pytest.fixture

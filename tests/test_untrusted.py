@@ -32,14 +32,14 @@ import yaml
 from conftest import PROJECT, copy_project, run_mkdocs
 
 sys.path.insert(0, str(PROJECT))
-from scripts import generate  # noqa: E402
+from scripts.build import generate  # noqa: E402
 from scripts.__main__ import main  # noqa: E402
-from scripts.loader import Loaded, load_content  # noqa: E402
-from scripts.model import Article, Link, Meeting, Online, Organisation, Place, Registration, Theme  # noqa: E402
-from scripts.problems import ProblemList  # noqa: E402
-from scripts.safety import body_problems, escape_html_outside_code  # noqa: E402
-from scripts.values import PartialDate  # noqa: E402
-from scripts.writer import write_output  # noqa: E402
+from scripts.content.loader import Loaded, load_content  # noqa: E402
+from scripts.model.items import Article, Link, Meeting, Online, Organisation, Place, Registration, Theme  # noqa: E402
+from scripts.content.problems import ProblemList  # noqa: E402
+from scripts.content.safety import body_problems, escape_html_outside_code  # noqa: E402
+from scripts.model.values import PartialDate  # noqa: E402
+from scripts.build.writer import write_output  # noqa: E402
 
 
 def png(width: int, height: int, tail: bytes = b"") -> bytes:
@@ -315,7 +315,7 @@ def on_config(config):
 
 @pytest.fixture(scope="module")
 def hostile_build(tmp_path_factory):
-    from scripts.pages.common import Settings
+    from scripts.render.context import Settings
     real = load_content(PROJECT / "content")
     assert not real.problems
     hostile = Loaded(hostile_site(real.site), ProblemList(), {})

@@ -25,7 +25,7 @@ def _project(config) -> Path:
 
 
 def _build_date():
-    from scripts.__main__ import build_date_from
+    from scripts.build.dates import build_date_from
     try:
         return build_date_from(None)
     except ValueError:
@@ -46,8 +46,8 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    from scripts.generate import generate
-    from scripts.pages.common import Settings
+    from scripts.build.generate import generate
+    from scripts.render.context import Settings
 
     project = _project(config)
     extra = config.extra or {}

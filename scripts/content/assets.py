@@ -1,0 +1,154 @@
+"""Check contributed binary files: logos must be real, sane images; downloads real PDFs."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+from scripts.content.problems import ProblemList
+from scripts.content.source import SourceFile
+
+MAX_LOGO_BYTES = 300_000
+MAX_LOGO_PIXELS = 2000
+MAX_DOWNLOAD_BYTES = 20_000_000
+LOGO_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp")
+
+
+def image_type_and_size(data: bytes) -> tuple[str, int, int] | None:
+    """('png'|'jpeg'|'webp', width, height) from the file's header, or None."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24 and data[12:16] == b"IHDR":
+        width, height = struct.unpack(">II", data[16:24])
+        return "png", width, height
+    if data.startswith(b"\xff\xd8\xff"):
+        pos = 2
+        while pos + 9 < len(data):
+            if data[pos] != 0xFF:
+                return None
+            marker = data[pos + 1]
+            length = struct.unpack(">H", data[pos + 2:pos + 4])[0]
+            if marker in (0xC0, 0xC1, 0xC2):
+                height, width = struct.unpack(">HH", data[pos + 5:pos + 9])
+                return "jpeg", width, height
+            pos += 2 + length
+        return None
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP" and len(data) >= 30:
+        chunk = data[12:16]
+        if chunk == b"VP8X":
+            width = 1 + int.from_bytes(data[24:27], "little")
+            height = 1 + int.from_bytes(data[27:30], "little")
+            return "webp", width, height
+        if chunk == b"VP8 " and data[23:26] == b"\x9d\x01\x2a":
+            width, height = struct.unpack("<HH", data[26:30])
+            return "webp", width & 0x3FFF, height & 0x3FFF
+        if chunk == b"VP8L" and data[20] == 0x2F:
+            bits = int.from_bytes(data[21:25], "little")
+            return "webp", (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    return None
+
+
+def image_is_complete(kind: str, data: bytes) -> bool:
+    """The file is one whole image of its type: no other content hides in or after it."""
+    if kind == "png":
+        pos = 8
+        while pos + 12 <= len(data):
+            length = struct.unpack(">I", data[pos:pos + 4])[0]
+            chunk = data[pos + 4:pos + 8 + length]
+            if pos + 12 + length > len(data):
+                return False
+            crc = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])[0]
+            if zlib.crc32(chunk) != crc:
+                return False
+            pos += 12 + length
+            if chunk[:4] == b"IEND":
+                return pos == len(data)
+        return False
+    if kind == "jpeg":
+        return data.rstrip(b"\x00").endswith(b"\xff\xd9")
+    if kind == "webp":
+        return struct.unpack("<I", data[4:8])[0] + 8 in (len(data), len(data) - 1)
+    return False
+
+
+def check_logo(path: Path, source: SourceFile, problems: ProblemList) -> None:
+    line = source.line("logo")
+    if not path.is_file():
+        problems.add(source.path, line, "logo", f"Het logo '{path.name}' bestaat niet.",
+                     "Zet het bestand in content/deelnemers/logos/ en controleer de naam.")
+        return
+    if path.is_symlink():
+        problems.add(source.path, line, "logo", f"Het logo '{path.name}' is een koppeling (symlink).",
+                     "Zet het bestand zelf in content/deelnemers/logos/.")
+        return
+    data = path.read_bytes()
+    if len(data) > MAX_LOGO_BYTES:
+        problems.add(source.path, line, "logo", f"Het logo is te groot ({len(data) // 1000} kB).",
+                     f"Een logo mag hoogstens {MAX_LOGO_BYTES // 1000} kB zijn. Maak het kleiner.")
+        return
+    found = image_type_and_size(data)
+    if found is None:
+        problems.add(source.path, line, "logo", "Het logo is geen PNG-, JPG- of WebP-afbeelding.",
+                     "Sla het logo op als PNG of JPG.")
+        return
+    kind, width, height = found
+    if not image_is_complete(kind, data):
+        problems.add(source.path, line, "logo", f"Het logo is geen volledige {kind.upper()}-afbeelding: "
+                     "het bestand is beschadigd of er zit iets anders in.",
+                     "Sla het logo opnieuw op als PNG of JPG, bijvoorbeeld met een tekenprogramma.")
+        return
+    extension = path.suffix.lower().lstrip(".").replace("jpg", "jpeg")
+    if extension != kind:
+        problems.add(source.path, line, "logo", f"Het logo heet .{path.suffix.lstrip('.')}, "
+                     f"maar is een {kind.upper()}-bestand.", f"Geef het bestand de extensie .{kind.replace('jpeg', 'jpg')}.")
+    if not (16 <= width <= MAX_LOGO_PIXELS and 16 <= height <= MAX_LOGO_PIXELS):
+        problems.add(source.path, line, "logo", f"Het logo is {width}×{height} pixels.",
+                     f"Een logo is tussen 16 en {MAX_LOGO_PIXELS} pixels breed en hoog.")
+
+
+def check_download(path: Path, source: SourceFile, problems: ProblemList) -> None:
+    data = path.read_bytes()[:8] if path.is_file() else b""
+    if not data.startswith(b"%PDF-"):
+        problems.add(source.path, source.line("downloads"), "downloads",
+                     f"'{path.name}' is geen pdf-bestand.", "Alleen pdf-bestanden kunnen worden gedownload.")
+    elif path.stat().st_size > MAX_DOWNLOAD_BYTES:
+        problems.add(source.path, source.line("downloads"), "downloads",
+                     f"'{path.name}' is te groot.", "Een download mag hoogstens 20 MB zijn.")
+
+
+def check_asset_folder(folder: Path, rel_folder: str, checked: set[str], problems: ProblemList) -> None:
+    """Every file in a folder that is published as it is (logos, downloads) must be what it
+    claims: a published .html or .svg would run on the site's own address."""
+    if not folder.is_dir():
+        return
+    logos = folder.name == "logos"
+    for path in sorted(folder.iterdir()):
+        key = f"{folder.parent.name}/{folder.name}/{path.name}"
+        if not path.is_file() or path.name.startswith(".") or key in checked:
+            continue
+        rel = f"{rel_folder}/{path.name}"
+        if path.is_symlink():
+            problems.add(rel, 0, "", f"'{path.name}' is een koppeling (symlink) naar een ander bestand.",
+                         "Zet het bestand zelf in deze map.")
+            continue
+        if logos and path.suffix.lower() not in LOGO_EXTENSIONS:
+            problems.add(rel, 0, "", f"'{path.name}' hoort niet in deze map: hier staan alleen logo's.",
+                         "Een logo is een PNG-, JPG- of WebP-bestand. Haal andere bestanden weg.")
+            continue
+        if not logos and path.suffix.lower() != ".pdf":
+            problems.add(rel, 0, "", f"'{path.name}' hoort niet in deze map: hier staan alleen pdf-bestanden.",
+                         "Haal het bestand weg of sla het op als pdf.")
+            continue
+        data = path.read_bytes()
+        limit = MAX_LOGO_BYTES if logos else MAX_DOWNLOAD_BYTES
+        if len(data) > limit:
+            problems.add(rel, 0, "", f"'{path.name}' is te groot ({len(data) // 1000} kB).",
+                         f"Hoogstens {limit // 1000} kB.")
+            continue
+        if logos:
+            found = image_type_and_size(data)
+            if found is None or not image_is_complete(found[0], data):
+                problems.add(rel, 0, "", f"'{path.name}' is geen goede PNG-, JPG- of WebP-afbeelding.",
+                             "Sla het logo opnieuw op als PNG of JPG.")
+        elif not data.startswith(b"%PDF-"):
+            problems.add(rel, 0, "", f"'{path.name}' is geen pdf-bestand.",
+                         "Alleen pdf-bestanden kunnen worden gedownload.")

@@ -1,0 +1,182 @@
+"""Calendar feeds under /ical/ and the two blocks that offer them: "Abonneren" (agenda, theme,
+movement and organisation pages) and "Zet in je agenda" (a meeting page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import quote, urlencode, urlsplit
+
+from markupsafe import Markup
+
+from scripts.render import dutch
+
+from scripts.feeds import ical
+from scripts.model.items import Meeting, location_text
+from scripts.model.occurrences import Occurrence, occurrences
+from scripts.render.context import Context
+
+CALENDAR = "text/calendar"
+DETAILS_MAX = 900  # characters of description in an add-to-calendar link (URLs stay short)
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str  # under the site root, e.g. "ical/thema/jeugd.ics"
+    name: str  # the calendar's name in the subscriber's app
+    description: str
+    page: str  # the page that offers the feed, under the site root, e.g. "themas/jeugd/"
+    subject: str  # Dutch, for the block: "de bijeenkomsten over dit thema"
+
+
+def all_feed(ctx: Context) -> Feed:
+    return Feed("ical/alle.ics", f"{ctx.settings.site_name}: bijeenkomsten",
+                "Alle bijeenkomsten van de bewegingen voor radicale vernieuwing in de zorg.",
+                "bijeenkomsten/", "alle bijeenkomsten van de bewegingen")
+
+
+def theme_feed(ctx: Context, theme) -> Feed:
+    return Feed(f"ical/thema/{theme.slug}.ics", f"{ctx.settings.site_name}: {theme.title}",
+                f"Bijeenkomsten over het thema {theme.title}.", f"themas/{theme.slug}/",
+                "de bijeenkomsten over dit thema")
+
+
+def movement_feed(ctx: Context, movement) -> Feed:
+    return Feed(f"ical/beweging/{movement.slug}.ics", movement.name,
+                f"Bijeenkomsten van {movement.name}.", f"bewegingen/{movement.slug}/",
+                "de bijeenkomsten van deze beweging")
+
+
+def organisation_feed(ctx: Context, organisation) -> Feed:
+    return Feed(f"ical/deelnemer/{organisation.slug}.ics",
+                f"{ctx.settings.site_name}: {organisation.name}",
+                f"Bijeenkomsten van de bewegingen die {organisation.name} (mede) organiseert.",
+                f"deelnemers/{organisation.slug}/", "de bijeenkomsten die deze organisatie organiseert")
+
+
+def meeting_feed(ctx: Context, meeting: Meeting) -> Feed:
+    return Feed(f"ical/bijeenkomst/{meeting.slug}.ics", meeting.title,
+                meeting.summary or f"{meeting.title}: {dutch.meeting_when(meeting)}.",
+                f"bijeenkomsten/{meeting.slug}/", "deze bijeenkomst")
+
+
+def feed_link(feed: Feed) -> dict:
+    """For ctx.page(feeds=[…]): <link rel="alternate" type="text/calendar"> in the head."""
+    return {"type": CALENDAR, "title": f"{feed.name} (agenda-abonnement)", "href": feed.path}
+
+
+# --- the feeds --------------------------------------------------------------------------------
+
+def build(ctx: Context) -> None:
+    site, index = ctx.site, ctx.index
+    kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
+    written: dict[str, bytes] = {}  # each meeting serialised once, the same bytes in every feed
+
+    def write(feed: Feed, meetings: list[Meeting]) -> None:
+        ctx.out.binary(feed.path, ical.calendar_ics(
+            meetings, site=site, name=feed.name, description=feed.description,
+            feed_url=ctx.absolute(feed.path), page_url=ctx.absolute(feed.page),
+            uid=feed.path.removesuffix(".ics").replace("/", "-") + "@" + _host(ctx),
+            meeting_url=lambda m: meeting_url(ctx, m), written=written))
+
+    write(all_feed(ctx), kept)
+    for movement in site.movements.values():
+        keep = index.for_movement(movement.slug)[0]
+        write(movement_feed(ctx, movement), [m for m in kept if keep(m)])
+    for theme in site.themes.values():
+        keep = index.for_theme(theme.slug)[0]
+        write(theme_feed(ctx, theme), [m for m in kept if keep(m)])
+    for organisation in site.organisations.values():
+        keep = index.for_organisation(organisation.slug)[0]
+        write(organisation_feed(ctx, organisation), [m for m in kept if keep(m)])
+    for meeting in site.meetings.values():  # a meeting's own file keeps it, whatever its age
+        write(meeting_feed(ctx, meeting), [meeting])
+
+
+def meeting_url(ctx: Context, meeting: Meeting) -> str:
+    return ctx.absolute(f"bijeenkomsten/{meeting.slug}/")
+
+
+def _host(ctx: Context) -> str:
+    host = urlsplit(ctx.settings.site_url).hostname or "radicalevernieuwing.nl"
+    return host.removeprefix("www.")
+
+
+def webcal(ctx: Context, path: str) -> str:
+    """webcal:// makes a click open the calendar app's subscribe dialog ('' without a host)."""
+    address = ctx.absolute(path)
+    scheme, _, rest = address.partition("://")
+    return "webcal://" + rest if scheme in ("http", "https") and rest else ""
+
+
+# --- "Abonneren" ------------------------------------------------------------------------------
+
+def subscribe_block(ctx: Context, feed: Feed) -> Markup:
+    return Markup(ctx.render("calendar_subscribe.md.j2", feed=feed, address=ctx.absolute(feed.path),
+                             webcal=webcal(ctx, feed.path)))
+
+
+# --- "Zet in je agenda" -----------------------------------------------------------------------
+
+def add_block(ctx: Context, meeting: Meeting) -> Markup:
+    found = occurrences(meeting)
+    upcoming = [o for o in found if o.last_day >= ctx.index.build_date]
+    chosen = upcoming[0] if upcoming else None
+    links = {}
+    if chosen is not None and meeting.status != "geannuleerd":
+        links = {"google": google_link(ctx, chosen), "outlook": outlook_link(ctx, chosen, "live"),
+                 "office": outlook_link(ctx, chosen, "office")}
+    return Markup(ctx.render("calendar_add.md.j2", m=meeting, links=links, chosen=chosen,
+                             series=len(found) > 1, ics=f"/{meeting_feed(ctx, meeting).path}",
+                             webcal=webcal(ctx, meeting_feed(ctx, meeting).path)))
+
+
+def _details(ctx: Context, meeting: Meeting) -> str:
+    text = meeting.summary
+    if meeting.online and meeting.online.link:
+        text += f"\n\nOnline meedoen: {meeting.online.link}"
+    elif meeting.online and meeting.online.note:
+        text += f"\n\nOnline: {meeting.online.note}"
+    if len(text) > DETAILS_MAX:
+        text = text[:DETAILS_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return (text + f"\n\nMeer informatie: {meeting_url(ctx, meeting)}").strip()
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
+
+
+def _end_day(occurrence: Occurrence) -> date:
+    return occurrence.last_day + timedelta(days=1)  # calendars count whole days exclusively
+
+
+def google_link(ctx: Context, occurrence: Occurrence) -> str:
+    meeting = occurrence.meeting
+    if isinstance(occurrence.start, datetime):
+        end = occurrence.end or occurrence.start
+        dates = f"{_utc(occurrence.start):%Y%m%dT%H%M%SZ}/{_utc(end):%Y%m%dT%H%M%SZ}"
+    else:
+        dates = f"{occurrence.first_day:%Y%m%d}/{_end_day(occurrence):%Y%m%d}"
+    query = {"action": "TEMPLATE", "text": meeting.title, "dates": dates,
+             "details": _details(ctx, meeting), "location": location_text(meeting),
+             "ctz": ical.TZID}
+    if not isinstance(occurrence.start, datetime):
+        query["crm"] = "AVAILABLE"  # a whole-day meeting does not block the day
+    return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
+
+
+def outlook_link(ctx: Context, occurrence: Occurrence, kind: str) -> str:
+    """kind 'live' (Outlook.com, personal) or 'office' (Microsoft 365, work or school)."""
+    meeting = occurrence.meeting
+    timed = isinstance(occurrence.start, datetime)
+    if timed:
+        end = occurrence.end or occurrence.start
+        start_text, end_text = (f"{_utc(occurrence.start):%Y-%m-%dT%H:%M:%SZ}",
+                                f"{_utc(end):%Y-%m-%dT%H:%M:%SZ}")
+    else:
+        start_text, end_text = occurrence.first_day.isoformat(), _end_day(occurrence).isoformat()
+    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": meeting.title,
+             "startdt": start_text, "enddt": end_text, "allday": "false" if timed else "true",
+             "body": _details(ctx, meeting), "location": location_text(meeting)}
+    host = "outlook.live.com" if kind == "live" else "outlook.office.com"
+    return f"https://{host}/calendar/0/deeplink/compose?" + urlencode(query, quote_via=quote)

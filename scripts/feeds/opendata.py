@@ -1,0 +1,209 @@
+"""Open data: /data/deelnemers.json and /data/bijeenkomsten.json, and the Dutch page that
+documents their format (/handleiding/open-data/), made from the same field list.
+
+Deterministic: keys sorted, no clock (the files do not even depend on the build date), and
+safe to embed: '<', '>' and '&' are written as \\u escapes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from markupsafe import Markup
+
+from scripts.model.items import Meeting, Organisation
+from scripts.model.occurrences import occurrences
+from scripts.render.context import Context
+
+VERSION = 1
+DOC_PATH = "handleiding/open-data.md"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # dotted for nested fields: "locatie.plaats"
+    type: str  # in Dutch, as the documentation shows it
+    description: str
+
+
+ORGANISATION_FIELDS = (
+    Field("id", "tekst", "Vaste naam van de organisatie op deze site (de bestandsnaam). Verandert niet."),
+    Field("naam", "tekst", "De naam van de organisatie."),
+    Field("url", "webadres", "De pagina van de organisatie op deze site."),
+    Field("website", "webadres of null", "De eigen website van de organisatie."),
+    Field("plaats", "tekst of null", "De plaats van vestiging."),
+    Field("provincie", "tekst of null", "De provincie, zoals 'Noord-Brabant'."),
+    Field("sectoren", "lijst van teksten", "De sectoren, zoals 'ouderenzorg' of 'ggz'. Kan leeg zijn."),
+    Field("bewegingen", "lijst van teksten", "De id's van de bewegingen waarin de organisatie meedoet "
+          "(zie 'bewegingen' onderaan het bestand)."),
+    Field("rol", "tekst", "deelnemer, kernteam, partner of ondersteuner."),
+    Field("sinds", "tekst of null", "Sinds wanneer de organisatie meedoet: een jaar (2021), maand "
+          "(2021-04) of datum (2021-04-15)."),
+    Field("tot", "tekst of null", "Tot wanneer de organisatie meedeed, als ze is gestopt. Zelfde vorm als 'sinds'."),
+    Field("oud_deelnemer", "ja/nee (true/false)", "true als de organisatie niet meer meedoet."),
+    Field("logo", "webadres of null", "Het logo (PNG, JPG of WebP)."),
+    Field("logo_tekst", "tekst of null", "Wat er op het logo staat, voor wie het niet kan zien."),
+    Field("beschrijving", "tekst of null", "Eén zin over de organisatie."),
+    Field("agenda", "webadres", "Agenda-abonnement (iCalendar) met de bijeenkomsten die de organisatie organiseert."),
+)
+MOVEMENT_FIELDS = (
+    Field("id", "tekst", "Vaste naam van de beweging."),
+    Field("naam", "tekst", "De naam van de beweging."),
+    Field("url", "webadres", "De pagina van de beweging op deze site."),
+)
+MEETING_FIELDS = (
+    Field("id", "tekst", "Vaste naam van de bijeenkomst op deze site (de bestandsnaam). Verandert niet."),
+    Field("uid", "tekst", "De vaste UID van de bijeenkomst in agenda's (iCalendar)."),
+    Field("titel", "tekst", "De titel."),
+    Field("url", "webadres", "De pagina van de bijeenkomst op deze site."),
+    Field("samenvatting", "tekst of null", "Eén of twee zinnen over de bijeenkomst."),
+    Field("status", "tekst", "gepland, verplaatst, onder-voorbehoud of geannuleerd."),
+    Field("beweging", "tekst", "De id van de beweging (zie deelnemers.json)."),
+    Field("themas", "lijst van teksten", "De id's van de thema's (de pagina's /themas/<id>/)."),
+    Field("organisatoren", "lijst van teksten", "De id's van de organiserende deelnemers (zie deelnemers.json)."),
+    Field("start", "datum of tijd", "Het begin van de eerste keer: 2026-03-12 (hele dag of tijd onbekend) of "
+          "2026-03-12T13:00:00+01:00 (Nederlandse tijd, met de afwijking van UTC)."),
+    Field("eind", "datum of tijd, of null", "Het einde van de eerste keer, in dezelfde vorm als 'start'. "
+          "Bij hele dagen is dit de laatste dag zelf."),
+    Field("met_tijd", "ja/nee (true/false)", "true als 'start' en 'eind' een tijd hebben."),
+    Field("vorm", "tekst", "fysiek, online of hybride."),
+    Field("locatie", "blok of null", "Waar de bijeenkomst is."),
+    Field("locatie.naam", "tekst of null", "De naam van de plek."),
+    Field("locatie.adres", "tekst of null", "Straat en huisnummer."),
+    Field("locatie.postcode", "tekst of null", "De postcode."),
+    Field("locatie.plaats", "tekst of null", "De plaats."),
+    Field("online", "blok of null", "Voor een online of hybride bijeenkomst."),
+    Field("online.link", "webadres of null", "De openbare link, als die er is."),
+    Field("online.toelichting", "tekst of null", "Uitleg, bijvoorbeeld dat je de link na aanmelding krijgt."),
+    Field("aanmelden", "blok of null", "Hoe je je aanmeldt."),
+    Field("aanmelden.link", "webadres of null", "Het aanmeldformulier."),
+    Field("aanmelden.email", "tekst of null", "Het e-mailadres voor aanmelden."),
+    Field("aanmelden.telefoon", "tekst of null", "Het telefoonnummer voor aanmelden."),
+    Field("aanmelden.toelichting", "tekst of null", "Uitleg over het aanmelden."),
+    Field("reeks", "tekst of null", "De naam van de reeks waar de bijeenkomst bij hoort."),
+    Field("keren", "lijst van blokken", "Elke keer dat de bijeenkomst plaatsvindt (bij een herhaling meer dan één)."),
+    Field("keren.start", "datum of tijd", "Het begin van deze keer."),
+    Field("keren.eind", "datum of tijd, of null", "Het einde van deze keer."),
+    Field("keren.verplaatst_van", "datum of null", "De oorspronkelijke datum, als deze keer is verplaatst."),
+    Field("agenda", "webadres", "Deze bijeenkomst als agendabestand (iCalendar)."),
+)
+TOP_FIELDS = {
+    "deelnemers": (
+        Field("formaat", "tekst", "Altijd 'deelnemers'."),
+        Field("versie", "getal", f"De versie van dit formaat, nu {VERSION}. Die gaat alleen omhoog als een "
+              "veld verdwijnt of iets anders gaat betekenen; nieuwe velden kunnen er zonder nieuwe versie bij."),
+        Field("documentatie", "webadres", "Deze pagina."),
+        Field("aantal", "getal", "Het aantal organisaties in 'deelnemers'."),
+        Field("deelnemers", "lijst van blokken", "Alle organisaties, ook die eerder meededen, op id."),
+        Field("bewegingen", "lijst van blokken", "De bewegingen, op id."),
+    ),
+    "bijeenkomsten": (
+        Field("formaat", "tekst", "Altijd 'bijeenkomsten'."),
+        Field("versie", "getal", f"De versie van dit formaat, nu {VERSION}."),
+        Field("documentatie", "webadres", "Deze pagina."),
+        Field("tijdzone", "tekst", "Altijd 'Europe/Amsterdam': alle tijden zijn Nederlandse tijd."),
+        Field("aantal", "getal", "Het aantal bijeenkomsten in 'bijeenkomsten'."),
+        Field("bijeenkomsten", "lijst van blokken", "Alle bijeenkomsten, eerdere en komende, de vroegste eerst."),
+    ),
+}
+
+
+def dumps(data) -> bytes:
+    """Stable JSON text: sorted keys, two-space indent, UTF-8, '<>&' and line separators escaped."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return (text + "\n").encode("utf-8")
+
+
+def _or_none(value):
+    return value if value not in ("", None) else None
+
+
+def _moment(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def organisation_data(ctx: Context, o: Organisation) -> dict:
+    return {
+        "id": o.slug, "naam": o.name, "url": ctx.absolute(f"deelnemers/{o.slug}/"),
+        "website": _or_none(o.website), "plaats": _or_none(o.place), "provincie": _or_none(o.province),
+        "sectoren": list(o.sectors), "bewegingen": list(o.movements), "rol": o.role,
+        "sinds": str(o.since) if o.since else None, "tot": str(o.until) if o.until else None,
+        "oud_deelnemer": o.is_former,
+        "logo": ctx.absolute(f"deelnemers/{o.logo}") if o.logo else None,
+        "logo_tekst": _or_none(o.logo_alt) if o.logo else None,
+        "beschrijving": _or_none(o.description),
+        "agenda": ctx.absolute(f"ical/deelnemer/{o.slug}.ics"),
+    }
+
+
+def meeting_data(ctx: Context, m: Meeting) -> dict:
+    place = online = registration = None
+    if m.place:
+        place = {"naam": _or_none(m.place.name), "adres": _or_none(m.place.address),
+                 "postcode": _or_none(m.place.postcode), "plaats": _or_none(m.place.city)}
+    if m.online:
+        online = {"link": _or_none(m.online.link), "toelichting": _or_none(m.online.note)}
+    if m.registration:
+        r = m.registration
+        registration = {"link": _or_none(r.link), "email": _or_none(r.email),
+                        "telefoon": _or_none(r.phone), "toelichting": _or_none(r.note)}
+    return {
+        "id": m.slug, "uid": m.uid, "titel": m.title, "url": ctx.absolute(f"bijeenkomsten/{m.slug}/"),
+        "samenvatting": _or_none(m.summary), "status": m.status, "beweging": m.movement,
+        "themas": list(m.themes), "organisatoren": list(m.organisers),
+        "start": _moment(m.start), "eind": _moment(m.end), "met_tijd": m.timed, "vorm": m.attendance,
+        "locatie": place, "online": online, "aanmelden": registration, "reeks": _or_none(m.series),
+        "keren": [{"start": _moment(o.start), "eind": _moment(o.end),
+                   "verplaatst_van": _moment(o.moved_from)} for o in occurrences(m)],
+        "agenda": ctx.absolute(f"ical/bijeenkomst/{m.slug}.ics"),
+    }
+
+
+def organisations_file(ctx: Context) -> dict:
+    site = ctx.site
+    return {
+        "formaat": "deelnemers", "versie": VERSION, "documentatie": ctx.absolute("handleiding/open-data/"),
+        "aantal": len(site.organisations),
+        "deelnemers": [organisation_data(ctx, o) for o in site.organisations.values()],
+        "bewegingen": [{"id": m.slug, "naam": m.name, "url": ctx.absolute(f"bewegingen/{m.slug}/")}
+                       for m in site.movements.values()],
+    }
+
+
+def meetings_file(ctx: Context) -> dict:
+    meetings = sorted(ctx.site.meetings.values(),
+                      key=lambda m: (min(o.sort_key for o in occurrences(m)), m.slug))
+    return {
+        "formaat": "bijeenkomsten", "versie": VERSION, "documentatie": ctx.absolute("handleiding/open-data/"),
+        "tijdzone": "Europe/Amsterdam", "aantal": len(meetings),
+        "bijeenkomsten": [meeting_data(ctx, m) for m in meetings],
+    }
+
+
+def example() -> str:
+    """A made-up organisation in the published form, for the documentation."""
+    return json.dumps({
+        "id": "zorggroep-voorbeeld", "naam": "Zorggroep Voorbeeld",
+        "url": "https://www.radicalevernieuwing.nl/deelnemers/zorggroep-voorbeeld/",
+        "website": "https://www.voorbeeld.nl", "plaats": "Utrecht", "provincie": "Utrecht",
+        "sectoren": ["ouderenzorg"], "bewegingen": ["zorg"], "rol": "deelnemer", "sinds": "2026-11",
+        "tot": None, "oud_deelnemer": False, "logo": None, "logo_tekst": None,
+        "beschrijving": "Zorggroep Voorbeeld biedt zorg thuis en in twee kleine woonhuizen.",
+        "agenda": "https://www.radicalevernieuwing.nl/ical/deelnemer/zorggroep-voorbeeld.ics",
+    }, ensure_ascii=False, sort_keys=True, indent=2)
+
+
+def build(ctx: Context) -> None:
+    ctx.out.binary("data/deelnemers.json", dumps(organisations_file(ctx)))
+    ctx.out.binary("data/bijeenkomsten.json", dumps(meetings_file(ctx)))
+    ctx.page(DOC_PATH, "guide.html", title="Open data", kind="handleiding",
+             description="De deelnemers en bijeenkomsten als open data (JSON): waar de bestanden "
+                         "staan en wat elk veld betekent.",
+             body_template="open_data.md.j2", top=TOP_FIELDS, organisation_fields=ORGANISATION_FIELDS,
+             movement_fields=MOVEMENT_FIELDS, meeting_fields=MEETING_FIELDS, example=Markup(example()),
+             version=VERSION)

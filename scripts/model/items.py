@@ -1,0 +1,199 @@
+"""Typed, immutable records of the content. Dutch front-matter keys map to English names here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from scripts.model.values import PartialDate
+
+Moment = date | datetime  # a date when the time is unknown or the meeting lasts whole days
+
+
+@dataclass(frozen=True)
+class Movement:
+    slug: str
+    name: str
+    started: int
+    description: str
+    short_name: str = ""
+    former_names: tuple[str, ...] = ()
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    body: str = ""
+    source: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    title: str
+    description: str
+    parent: str = ""
+    body: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Organisation:
+    slug: str
+    name: str
+    movements: tuple[str, ...]
+    role: str
+    website: str = ""
+    place: str = ""
+    province: str = ""
+    sectors: tuple[str, ...] = ()
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    logo: str = ""
+    logo_alt: str = ""
+    description: str = ""
+    body: str = ""
+    source: str = ""
+
+    @property
+    def is_former(self) -> bool:
+        return self.until is not None
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str
+    name: str = ""
+    address: str = ""
+    postcode: str = ""
+
+
+@dataclass(frozen=True)
+class Online:
+    link: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Registration:
+    link: str = ""
+    email: str = ""
+    phone: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ProgrammeItem:
+    text: str
+    day: date | None = None
+    time: str = ""
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    frequency: str  # "wekelijks" or "maandelijks"
+    interval: int = 1
+    count: int | None = None
+    until: date | None = None
+    except_dates: tuple[date, ...] = ()
+    moved: tuple[tuple[date, Moment], ...] = ()  # (original date, new start)
+
+
+@dataclass(frozen=True)
+class Meeting:
+    slug: str
+    title: str
+    uid: str
+    start: Moment
+    movement: str
+    end: Moment | None = None
+    place: Place | None = None
+    online: Online | None = None
+    themes: tuple[str, ...] = ()
+    organisers: tuple[str, ...] = ()
+    registration: Registration | None = None
+    status: str = "gepland"
+    sequence: int = 0
+    modified: date | None = None
+    originally: Moment | None = None
+    series: str = ""
+    recurrence: Recurrence | None = None
+    programme: tuple[ProgrammeItem, ...] = ()
+    summary: str = ""
+    body: str = ""
+    source: str = ""
+
+    @property
+    def timed(self) -> bool:
+        return isinstance(self.start, datetime)
+
+    @property
+    def first_day(self) -> date:
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+    @property
+    def last_day(self) -> date:
+        end = self.end or self.start
+        return end.date() if isinstance(end, datetime) else end
+
+    @property
+    def multi_day(self) -> bool:
+        return self.last_day > self.first_day
+
+    @property
+    def attendance(self) -> str:
+        """'fysiek', 'online' or 'hybride'."""
+        if self.online and self.place:
+            return "hybride"
+        return "online" if self.online else "fysiek"
+
+    def exclusive_end_day(self) -> date:
+        return self.last_day + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    date: date
+    summary: str
+    themes: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
+    movements: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    sources: tuple[Link, ...] = ()
+    downloads: tuple[Link, ...] = ()  # url is site-relative for files in content/actueel/downloads/
+    body: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    """All content of one build, each kind in slug order."""
+
+    movements: dict[str, Movement] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+
+
+def location_text(meeting: Meeting) -> str:
+    """The place as one line of text: venue, address and city, and "online" when it is."""
+    parts = []
+    if meeting.place:
+        place = meeting.place
+        city = " ".join(p for p in (place.postcode, place.city) if p)
+        parts.append(", ".join(p for p in (place.name, place.address, city) if p))
+    if meeting.online:
+        parts.append("online")
+    text = " en ".join(parts)
+    return text[:1].upper() + text[1:]

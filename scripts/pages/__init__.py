@@ -1,1 +1,0 @@
-"""Page builders: each module turns part of the index into generated Markdown pages."""

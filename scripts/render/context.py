@@ -1,0 +1,90 @@
+"""What every page builder needs: the index, the settings, the templates, and a few helpers."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from jinja2 import Environment
+
+from scripts.index import SiteIndex
+from scripts.render.output import Output
+
+PAGE_SIZE = 20  # items per list page: pages stay small however much content there is
+
+# The kind of page as visitors name it. Material's search shows a page's `tags` under each
+# result, so a hit reads "Nieuws", "Bijeenkomst" or "Deelnemer" (mkdocs.yml keeps their boost low).
+KIND_LABELS = {"artikel": "Nieuws", "actueel": "Nieuws", "bijeenkomst": "Bijeenkomst",
+               "agenda": "Agenda", "deelnemer": "Deelnemer", "deelnemers": "Deelnemers",
+               "thema": "Thema", "themas": "Thema's", "trefwoord": "Trefwoord",
+               "trefwoorden": "Trefwoorden", "beweging": "Beweging", "bewegingen": "Bewegingen",
+               "handleiding": "Handleiding"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    build_date: date
+    site_url: str = "https://www.radicalevernieuwing.nl/"  # ends with '/'
+    edit_base: str = ""  # e.g. https://github.com/owner/repo/edit/main/ ; '' hides edit links
+    site_name: str = "Radicale vernieuwing"
+
+
+@dataclass
+class Context:
+    index: SiteIndex
+    settings: Settings
+    env: Environment
+    out: Output
+
+    @property
+    def site(self):
+        return self.index.site
+
+    def absolute(self, path: str) -> str:
+        """'/ical/alle.ics' → 'https://…/ical/alle.ics'."""
+        return self.settings.site_url.rstrip("/") + "/" + path.lstrip("/")
+
+    def edit_url(self, source: str) -> str:
+        return self.settings.edit_base + source if self.settings.edit_base and source else ""
+
+    def render(self, template: str, **values) -> str:
+        return self.env.get_template(template).render(ctx=self, index=self.index,
+                                                      site=self.site, **values)
+
+    def page(self, path: str, template: str, *, title: str, description: str, kind: str,
+             body_template: str, feeds: list | None = None, json_ld: dict | None = None,
+             source: str = "", extra: dict | None = None, **values) -> None:
+        # MkDocs renders theme templates without autoescaping, so text that reaches <title>
+        # and <meta> is escaped here, once.
+        meta = {"template": template, "title": html.escape(title),
+                "description": html.escape(" ".join(description.split())[:300]), "kind": kind}
+        if kind in KIND_LABELS:
+            meta["tags"] = [KIND_LABELS[kind]]
+        if feeds:
+            meta["feeds"] = feeds
+        if json_ld:
+            meta["json_ld"] = json_dumps_for_html(json_ld)
+        if source and self.edit_url(source):
+            meta["edit_url"] = self.edit_url(source)
+        if extra:
+            meta.update(extra)
+        self.out.page(path, meta, self.render(body_template, title=title, **values))
+
+
+def json_dumps_for_html(data) -> str:
+    """JSON that is safe inside a <script> element: '<', '>' and '&' are escaped."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
+    """Pages of at most `size` items; always at least one (possibly empty) page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def pagination_paths(section: str, count: int) -> list[str]:
+    """'actueel/index.md', 'actueel/pagina/2.md', …"""
+    return [f"{section}/index.md" if n == 1 else f"{section}/pagina/{n}.md"
+            for n in range(1, count + 1)]

@@ -1,0 +1,61 @@
+"""Dates and times written the Dutch way: 'woensdag 15 maart 2023, 19.00–20.30 uur'."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date
+
+from scripts.model.items import Meeting
+from scripts.model.values import AMSTERDAM
+
+
+def day(value: date) -> str:
+    """'15 maart 2023'."""
+    return format_date(value, "d MMMM y", locale="nl")
+
+
+def weekday_day(value: date) -> str:
+    """'woensdag 15 maart 2023'."""
+    return format_date(value, "EEEE d MMMM y", locale="nl")
+
+
+def month_year(value: date) -> str:
+    """'maart 2023'."""
+    return format_date(value, "MMMM y", locale="nl")
+
+
+def clock(value: datetime) -> str:
+    """'19.00' (Dutch style uses a dot)."""
+    local = value.astimezone(AMSTERDAM)
+    return f"{local.hour:02d}.{local.minute:02d}"
+
+
+def day_range(first: date, last: date) -> str:
+    """'7 t/m 11 november 2022', '30 januari t/m 2 februari 2023'."""
+    if first == last:
+        return day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day} t/m {day(last)}"
+    if first.year == last.year:
+        return f"{format_date(first, 'd MMMM', locale='nl')} t/m {day(last)}"
+    return f"{day(first)} t/m {day(last)}"
+
+
+def meeting_when(meeting: Meeting, start=None, end=None) -> str:
+    """The date and time of a meeting (or one occurrence of it) in one Dutch phrase."""
+    start = meeting.start if start is None else start
+    end = meeting.end if end is None else end
+    if isinstance(start, datetime):
+        local_start = start.astimezone(AMSTERDAM)
+        local_end = end.astimezone(AMSTERDAM) if isinstance(end, datetime) else None
+        if local_end and local_end.date() != local_start.date():
+            return (f"{weekday_day(local_start.date())}, {clock(local_start)} uur t/m "
+                    f"{weekday_day(local_end.date())}, {clock(local_end)} uur")
+        if local_end:
+            return f"{weekday_day(local_start.date())}, {clock(local_start)}–{clock(local_end)} uur"
+        return f"{weekday_day(local_start.date())}, {clock(local_start)} uur"
+    last = end if isinstance(end, date) else start
+    if last > start:
+        return day_range(start, last)
+    return weekday_day(start)

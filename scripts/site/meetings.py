@@ -1,0 +1,156 @@
+"""The agenda (upcoming, by month), the archive (past, by year) and a page per meeting."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from itertools import groupby
+
+from markupsafe import Markup
+
+from scripts.render import dutch
+from scripts.index import meetings_of
+from scripts.model.items import Meeting, Moment
+from scripts.model.occurrences import occurrences
+from scripts.feeds import calendar
+from scripts.render.context import Context
+
+AGENDA_EMPTY = Markup(
+    "Op dit moment is er geen nieuwe bijeenkomst gepland. Kijk in het "
+    "[archief](/bijeenkomsten/archief/index.md) wat er eerder was, of lees het "
+    "[nieuws](/actueel/index.md). Wil je een nieuwe bijeenkomst niet missen? "
+    "[Abonneer je op de agenda](#abonneren): dan komt hij vanzelf in je eigen agenda. "
+    "Organiseer je zelf iets voor de beweging? "
+    "[Zet het in de agenda](/handleiding/bijeenkomst.md).")
+
+SCHEMA = "https://schema.org/"
+EVENT_STATUS = {"gepland": "EventScheduled", "onder-voorbehoud": "EventScheduled",
+                "verplaatst": "EventRescheduled", "geannuleerd": "EventCancelled"}
+ATTENDANCE = {"fysiek": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
+              "hybride": "MixedEventAttendanceMode"}
+
+
+def by_month(items):
+    return [(dutch.month_year(first_day), list(group)) for first_day, group in
+            groupby(items, key=lambda o: o.first_day.replace(day=1))]
+
+
+def build(ctx: Context) -> None:
+    index = ctx.index
+    feed = calendar.all_feed(ctx)
+    ctx.page("bijeenkomsten/index.md", "agenda.html", title="Agenda", kind="agenda",
+             description="Bijeenkomsten van de bewegingen voor radicale vernieuwing in de zorg.",
+             body_template="meetings.md.j2", months=by_month(index.upcoming),
+             feeds=[calendar.feed_link(feed)],
+             intro=Markup(f"Bijeenkomsten vanaf {dutch.day(index.build_date)}, de eerstvolgende "
+                          "bovenaan. Eerdere bijeenkomsten staan in het "
+                          "[archief](/bijeenkomsten/archief/index.md)."),
+             empty_text=AGENDA_EMPTY, after=calendar.subscribe_block(ctx, feed))
+
+    by_year = defaultdict(list)
+    for occurrence in index.past:
+        by_year[occurrence.first_day.year].append(occurrence)
+    years = [(year, len(items)) for year, items in sorted(by_year.items(), reverse=True)]
+    ctx.page("bijeenkomsten/archief/index.md", "agenda.html", title="Archief van bijeenkomsten",
+             kind="agenda", description="Alle eerdere bijeenkomsten van de bewegingen, per jaar.",
+             body_template="archive.md.j2", years=years, months=[],
+             intro=Markup(f"Er zijn {len(index.past)} eerdere bijeenkomsten. Kies een jaar."))
+    for year, items in sorted(by_year.items()):
+        ctx.page(f"bijeenkomsten/archief/{year}.md", "agenda.html",
+                 title=f"Bijeenkomsten in {year}", kind="agenda",
+                 description=f"De bijeenkomsten van de bewegingen in {year}.",
+                 body_template="archive.md.j2", years=years, months=by_month(items),
+                 intro=Markup("[Terug naar het archief](/bijeenkomsten/archief/index.md)"))
+
+    for meeting in ctx.site.meetings.values():
+        build_meeting_page(ctx, meeting)
+
+
+def build_meeting_page(ctx: Context, meeting) -> None:
+    found = occurrences(meeting)
+    upcoming = [o for o in found if o.last_day >= ctx.index.build_date]
+    days = defaultdict(list)
+    for item in meeting.programme:
+        days[item.day].append(item)
+    programme_days = sorted(days.items(), key=lambda pair: (pair[0] is not None, pair[0] or 0))
+    description = meeting.summary or f"{meeting.title}: {dutch.meeting_when(meeting)}."
+    map_url = ""
+    if meeting.place and meeting.place.address:
+        query = f"{meeting.place.address}, {meeting.place.city}"
+        map_url = "https://www.openstreetmap.org/search?query=" + query
+    ctx.page(f"bijeenkomsten/{meeting.slug}.md", "meeting.html", title=meeting.title,
+             kind="bijeenkomst", description=description, body_template="meeting.md.j2",
+             source=meeting.source, m=meeting, occurrence_count=len(found),
+             upcoming_occurrences=upcoming, programme_days=programme_days, map_url=map_url,
+             moved=[o for o in found if o.moved_from],
+             feeds=[calendar.feed_link(calendar.meeting_feed(ctx, meeting))],
+             json_ld=event_data(ctx, meeting), calendar_block=calendar.add_block(ctx, meeting))
+
+
+# --- schema.org Event -------------------------------------------------------------------------
+
+def _iso(moment: Moment) -> str:
+    return moment.isoformat()  # an aware datetime carries its offset: 2026-12-09T19:30:00+01:00
+
+
+def event_data(ctx: Context, meeting: Meeting) -> dict:
+    """schema.org Event for search engines. A series is one Event with an eventSchedule."""
+    site = ctx.site
+    page = calendar.meeting_url(ctx, meeting)
+    end = meeting.end if meeting.end is not None else (None if meeting.timed else meeting.start)
+    data = {"@context": "https://schema.org", "@type": "Event", "name": meeting.title,
+            "url": page, "inLanguage": "nl", "startDate": _iso(meeting.start),
+            "eventStatus": SCHEMA + EVENT_STATUS.get(meeting.status, "EventScheduled"),
+            "eventAttendanceMode": SCHEMA + ATTENDANCE[meeting.attendance],
+            "description": meeting.summary or f"{meeting.title}: {dutch.meeting_when(meeting)}."}
+    if end is not None:
+        data["endDate"] = _iso(end)
+    if meeting.status == "verplaatst" and meeting.originally is not None:
+        data["previousStartDate"] = _iso(meeting.originally)
+    locations = []
+    if meeting.place:
+        place = meeting.place
+        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        for key, value in (("streetAddress", place.address), ("postalCode", place.postcode),
+                           ("addressLocality", place.city)):
+            if value:
+                address[key] = value
+        locations.append({"@type": "Place", "name": place.name or place.city, "address": address})
+    if meeting.online:  # the join link only where it is public; else the meeting's page
+        locations.append({"@type": "VirtualLocation", "url": meeting.online.link or page})
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    organisers = [{"@type": "Organization", "name": site.organisations[slug].name,
+                   "url": ctx.absolute(f"deelnemers/{slug}/")}
+                  for slug in meeting.organisers if slug in site.organisations]
+    if not organisers and meeting.movement in site.movements:
+        organisers = [{"@type": "Organization", "name": site.movements[meeting.movement].name,
+                       "url": ctx.absolute(f"bewegingen/{meeting.movement}/")}]
+    if organisers:
+        data["organizer"] = organisers[0] if len(organisers) == 1 else organisers
+    if meeting.recurrence:
+        data["eventSchedule"] = _schedule(meeting)
+    return data
+
+
+def _schedule(meeting: Meeting) -> dict:
+    rule = meeting.recurrence
+    found = occurrences(meeting)
+    unit = "W" if rule.frequency == "wekelijks" else "M"
+    schedule = {"@type": "Schedule", "repeatFrequency": f"P{rule.interval}{unit}",
+                "startDate": meeting.first_day.isoformat(),
+                "endDate": max(o.last_day for o in found).isoformat(),
+                "scheduleTimezone": "Europe/Amsterdam"}
+    if rule.count:
+        schedule["repeatCount"] = rule.count
+    if isinstance(meeting.start, datetime):
+        schedule["startTime"] = meeting.start.strftime("%H:%M")
+        if isinstance(meeting.end, datetime):
+            schedule["endTime"] = meeting.end.strftime("%H:%M")
+    skipped = sorted(set(rule.except_dates) | {day for day, _ in rule.moved})
+    if skipped:
+        schedule["exceptDate"] = [d.isoformat() for d in skipped]
+    return schedule
+
+
+__all__ = ["build", "meetings_of", "event_data"]

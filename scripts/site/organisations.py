@@ -1,0 +1,277 @@
+"""The directory of participating organisations, a page per province, a page per organisation
+(with schema.org JSON-LD), and the Atom feed "nieuw in de beweging"."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from scripts.render import dutch
+from scripts.feeds.atom import AtomEntry, atom_feed
+from scripts.model.items import Organisation
+from scripts.content.safety import is_safe_url
+from scripts.content.schema_check import load_schema
+from scripts.model.slugs import slugify
+from scripts.feeds import calendar
+from scripts.render.context import Context
+
+ROLE_LABELS = {"deelnemer": "Deelnemer", "kernteam": "Lid van het kernteam",
+               "partner": "Partner", "ondersteuner": "Ondersteuner"}
+ROLE_COUNTS = {"deelnemer": ("deelnemer", "deelnemers"), "kernteam": ("in het kernteam", "in het kernteam"),
+               "partner": ("partner", "partners"), "ondersteuner": ("ondersteuner", "ondersteuners")}
+SECTOR_LABELS = {"ggz": "Ggz", "beschermd-wonen": "Beschermd wonen",
+                 "maatschappelijke-opvang": "Maatschappelijke opvang",
+                 "kleinschalig-wonen": "Kleinschalig wonen", "clientenorganisatie": "Cliëntenorganisatie"}
+FEED_PATH = "feeds/nieuwe-deelnemers.xml"
+FEED_TITLE = "Nieuw in de beweging"
+FEED_SIZE = 100  # the newest organisations; the directory has all of them
+RECENT = 5  # newest organisations named on the directory page
+PAST_SHOWN = 20  # earlier meetings on an organisation page
+NEWS_SHOWN = 20
+SECTIONS_ONLY = {"toc_depth": 2}  # the table of contents lists the sections, not every letter or item
+
+
+def provinces() -> list[str]:
+    """The twelve provinces, from the schema that the validator uses."""
+    return list(load_schema("deelnemer")["properties"]["provincie"]["enum"])
+
+
+def sector_label(slug: str) -> str:
+    return SECTOR_LABELS.get(slug, slug.replace("-", " ").capitalize())
+
+
+def role_label(role: str) -> str:
+    return ROLE_LABELS.get(role, role)
+
+
+def _partial(partial) -> str:
+    if partial.month and partial.day:
+        return dutch.day(partial.first_day())
+    if partial.month:
+        return dutch.month_year(partial.first_day())
+    return str(partial.year)
+
+
+def period_of(organisation: Organisation) -> str:
+    """'sinds mei 2019', '2021 tot 2022', 'tot 2022' or ''."""
+    since = _partial(organisation.since) if organisation.since else ""
+    until = _partial(organisation.until) if organisation.until else ""
+    if since and until:
+        return f"{since} tot {until}"
+    if since:
+        return f"sinds {since}"
+    return f"tot {until}" if until else ""
+
+
+def letter_of(name: str) -> str:
+    """'Ümit' → 'U'; names that start with a digit go under '0–9'."""
+    first = sort_name(name)[:1].upper()
+    return first if "A" <= first <= "Z" else "0–9"
+
+
+def sort_name(name: str) -> str:
+    """'\'t Zorghuus' → 't zorghuus', 'Één' → 'een': for sorting and the A–Z index."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return plain.lstrip(" '\"‘’“”.-_()[]").strip() or plain
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One organisation in a list, with what the filters need."""
+
+    o: Organisation
+    movements: str  # space-separated slugs, for data-beweging
+    province: str  # slug, for data-provincie
+    sectors: str
+    details: tuple[str, ...]  # place, province, sectors, role: shown after the name
+
+
+def entry_of(o: Organisation) -> Entry:
+    details = [", ".join(x for x in (o.place, o.province) if x)]
+    details.append(", ".join(sector_label(s) for s in o.sectors))
+    if o.role != "deelnemer":
+        details.append(role_label(o.role))
+    if o.is_former:
+        details.append(period_of(o))
+    return Entry(o, " ".join(o.movements), slugify(o.province) if o.province else "",
+                 " ".join(o.sectors), tuple(d for d in details if d))
+
+
+def by_letter(entries: list[Entry]) -> list[tuple[str, str, list[Entry]]]:
+    """[(letter, anchor id, entries)], A to Z, '0–9' last."""
+    groups: dict[str, list[Entry]] = {}
+    for item in entries:
+        groups.setdefault(letter_of(item.o.name), []).append(item)
+    order = sorted(groups, key=lambda letter: (letter == "0–9", letter))
+    return [(letter, "letter-" + (letter.lower() if letter != "0–9" else "0-9"), groups[letter])
+            for letter in order]
+
+
+def _sorted(organisations) -> list[Organisation]:
+    return sorted(organisations, key=lambda o: (sort_name(o.name), o.slug))
+
+
+def _count_phrase(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def intro_of(current: list[Organisation], former: list[Organisation]) -> str:
+    parts = []
+    for role, (one, many) in ROLE_COUNTS.items():
+        count = sum(o.role == role for o in current)
+        if count:
+            parts.append(_count_phrase(count, one, many))
+    text = f"{_count_phrase(len(current), 'organisatie doet', 'organisaties doen')} mee"
+    if parts:
+        text += ": " + (", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else parts[0])
+    text += "."
+    if former:
+        text += f" {_count_phrase(len(former), 'organisatie deed', 'organisaties deden')} eerder mee."
+    return text
+
+
+def filter_options(ctx: Context, organisations: list[Organisation]) -> list[dict]:
+    """The four filters, each with only the values that occur."""
+    used_movements = {m for o in organisations for m in o.movements}
+    movements = sorted((m for m in ctx.site.movements.values() if m.slug in used_movements),
+                       key=lambda m: (m.started, m.name))
+    used_provinces = {o.province for o in organisations if o.province}
+    used_sectors = {s for o in organisations for s in o.sectors}
+    used_roles = {o.role for o in organisations}
+    sectors = load_schema("deelnemer")["properties"]["sector"]["items"]["enum"]
+    return [
+        {"name": "beweging", "label": "Beweging", "all": "Alle bewegingen",
+         "options": [(m.slug, m.name) for m in movements]},
+        {"name": "provincie", "label": "Provincie", "all": "Alle provincies",
+         "options": [(slugify(p), p) for p in provinces() if p in used_provinces]},
+        {"name": "sector", "label": "Sector", "all": "Alle sectoren",
+         "options": [(s, sector_label(s)) for s in sectors if s in used_sectors]},
+        {"name": "rol", "label": "Rol", "all": "Alle rollen",
+         "options": [(r, role_label(r)) for r in ROLE_LABELS if r in used_roles]},
+    ]
+
+
+def province_counts(current: list[Organisation]) -> list[dict]:
+    rows = []
+    for name in provinces():
+        count = sum(o.province == name for o in current)
+        rows.append({"name": name, "slug": slugify(name), "count": count})
+    return rows
+
+
+def build(ctx: Context) -> None:
+    organisations = _sorted(ctx.site.organisations.values())
+    current = [o for o in organisations if not o.is_former]
+    former = [o for o in organisations if o.is_former]
+    joined = newest_first(organisations)
+    ctx.page("deelnemers/index.md", "directory.html", title="Deelnemers", kind="deelnemers",
+             description="Alle organisaties die meedoen aan de bewegingen voor radicale vernieuwing, "
+                         "per beweging, provincie en sector.",
+             body_template="organisations.md.j2", feeds=[feed_link()], extra=SECTIONS_ONLY,
+             intro=intro_of(current, former),
+             letters=by_letter([entry_of(o) for o in current]),
+             former=[entry_of(o) for o in sorted(former, key=_former_order)],
+             filters=filter_options(ctx, organisations),
+             provinces=province_counts(current),
+             unknown_province=sum(not o.province for o in current),
+             recent=joined[:RECENT], period_of=period_of, feed=FEED_PATH)
+    build_provinces(ctx, current, former)
+    for organisation in organisations:
+        build_organisation(ctx, organisation)
+    write_feed(ctx, joined)
+
+
+def _former_order(o: Organisation):
+    """Most recently stopped first; history is kept, never dropped."""
+    return (-(o.until.first_day().toordinal() if o.until else 0), sort_name(o.name), o.slug)
+
+
+def build_provinces(ctx: Context, current: list[Organisation], former: list[Organisation]) -> None:
+    for name in provinces():
+        here = [o for o in current if o.province == name]
+        before = [o for o in former if o.province == name]
+        if not here and not before:
+            continue
+        slug = slugify(name)
+        ctx.page(f"deelnemers/provincie/{slug}.md", "directory.html", title=f"Deelnemers in {name}",
+                 kind="deelnemers", description=f"De organisaties in {name} die meedoen aan de "
+                 "bewegingen voor radicale vernieuwing.", body_template="organisations_province.md.j2",
+                 province=name, slug=slug, items=[entry_of(o) for o in here],
+                 former=[entry_of(o) for o in before], feeds=[feed_link()])
+
+
+def build_organisation(ctx: Context, organisation: Organisation) -> None:
+    keep_meeting, keep_article = ctx.index.for_organisation(organisation.slug)
+    upcoming, past = ctx.index.meetings_where(keep_meeting)
+    articles = ctx.index.articles_where(keep_article)
+    ctx.page(f"deelnemers/{organisation.slug}.md", "organisation.html",
+             title=organisation.name, kind="deelnemer", source=organisation.source,
+             description=organisation.description or
+             f"{organisation.name} doet mee aan de beweging voor radicale vernieuwing.",
+             body_template="organisation.md.j2", o=organisation, extra=SECTIONS_ONLY,
+             json_ld=organisation_json_ld(ctx, organisation),
+             role_label=role_label(organisation.role), sector_label=sector_label,
+             province_page=slugify(organisation.province) if organisation.province else "",
+             period=period_of(organisation), upcoming=upcoming, past=past[:PAST_SHOWN],
+             past_count=len(past), articles=articles[:NEWS_SHOWN], article_count=len(articles),
+             themes=ctx.index.themes_of_organisation(organisation.slug),
+             feeds=[calendar.feed_link(calendar.organisation_feed(ctx, organisation))],
+             calendar_block=calendar.subscribe_block(ctx, calendar.organisation_feed(ctx, organisation)))
+
+
+def organisation_json_ld(ctx: Context, o: Organisation) -> dict:
+    """schema.org Organization. Values are data: common.json_dumps_for_html makes them safe
+    inside the <script> element."""
+    page = ctx.absolute(f"deelnemers/{o.slug}/")
+    data = {"@context": "https://schema.org", "@type": "Organization", "@id": page + "#organisatie",
+            "name": o.name, "mainEntityOfPage": page,
+            "memberOf": [{"@type": "Organization", "name": ctx.site.movements[m].name,
+                          "url": ctx.absolute(f"bewegingen/{m}/")}
+                         for m in o.movements if m in ctx.site.movements]}
+    if o.website and is_safe_url(o.website) and o.website.lower().startswith(("http://", "https://")):
+        data["url"] = o.website
+        data["sameAs"] = [o.website]
+    if o.description:
+        data["description"] = o.description
+    if o.logo:
+        data["logo"] = {"@type": "ImageObject", "url": ctx.absolute(f"deelnemers/{o.logo}"),
+                        "caption": o.logo_alt}
+    if o.place or o.province:
+        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        if o.place:
+            address["addressLocality"] = o.place
+        if o.province:
+            address["addressRegion"] = o.province
+        data["address"] = address
+    return data
+
+
+# --- "Nieuw in de beweging" --------------------------------------------------------------------
+
+def newest_first(organisations: list[Organisation]) -> list[Organisation]:
+    """Organisations with a known date of joining, the most recent first."""
+    dated = [o for o in organisations if o.since]
+    return sorted(dated, key=lambda o: (-o.since.first_day().toordinal(), sort_name(o.name), o.slug))
+
+
+def feed_link() -> dict:
+    return {"type": "application/atom+xml", "title": FEED_TITLE, "href": FEED_PATH}
+
+
+def feed_entry(ctx: Context, o: Organisation) -> AtomEntry:
+    url = ctx.absolute(f"deelnemers/{o.slug}/")
+    movements = [ctx.site.movements[m].name for m in o.movements if m in ctx.site.movements]
+    summary = f"{o.name} doet {period_of(o)} mee aan {' en '.join(movements)}."
+    if o.is_former:
+        summary = f"{o.name} deed mee aan {' en '.join(movements)} ({period_of(o)})."
+    if o.description:
+        summary += " " + o.description
+    return AtomEntry(id=url, title=o.name, link=url, updated=o.since.first_day(), summary=summary,
+                     categories=tuple(movements))
+
+
+def write_feed(ctx: Context, joined: list[Organisation]) -> None:
+    ctx.out.binary(FEED_PATH, atom_feed(
+        feed_url=ctx.absolute(FEED_PATH), page_url=ctx.absolute("deelnemers/"), title=FEED_TITLE,
+        subtitle="Organisaties die zich bij de bewegingen voor radicale vernieuwing hebben aangesloten.",
+        entries=[feed_entry(ctx, o) for o in joined[:FEED_SIZE]], empty_updated=ctx.index.build_date))

@@ -1,0 +1,1 @@
+"""Commands for people around the site: the benchmark and the new-file scaffolds."""
