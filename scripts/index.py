@@ -6,12 +6,49 @@ Everything here is computed once per build; pages only look things up.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from scripts.model.items import Article, Meeting, Organisation, Site
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.slugs import slugify
+
+
+TAKING_PART_ROLES = ("deelnemer", "kernteam")
+SUPPORTING_ROLES = ("partner", "ondersteuner")
+
+
+@dataclass(frozen=True)
+class OrganisationCounts:
+    """The one set of organisation numbers that every page shows (home, directory, movements).
+
+    taking_part: current organisations that take part (deelnemer, kernteam);
+    supporting: current partners and supporters (partner, ondersteuner);
+    former: organisations that took part before (a 'tot' date in the past)."""
+
+    taking_part: int
+    core_team: int  # of taking_part, the ones in the kernteam
+    supporting: int
+    former: int
+
+    @property
+    def current(self) -> int:
+        return self.taking_part + self.supporting
+
+    @property
+    def listed(self) -> int:
+        return self.current + self.former
+
+
+def organisation_counts(organisations: Iterable[Organisation]) -> OrganisationCounts:
+    items = list(organisations)
+    current = [o for o in items if not o.is_former]
+    return OrganisationCounts(
+        taking_part=sum(o.role in TAKING_PART_ROLES for o in current),
+        core_team=sum(o.role == "kernteam" for o in current),
+        supporting=sum(o.role in SUPPORTING_ROLES for o in current),
+        former=len(items) - len(current))
 
 
 @dataclass(frozen=True)
@@ -30,6 +67,13 @@ class SiteIndex:
     articles: list[Article] = field(default_factory=list)  # newest first
     keywords: dict[str, Keyword] = field(default_factory=dict)  # slug → keyword, by slug
     theme_children: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def organisation_counts(self) -> OrganisationCounts:
+        return organisation_counts(self.site.organisations.values())
+
+    def movement_counts(self, slug: str) -> OrganisationCounts:
+        return organisation_counts(o for o in self.site.organisations.values() if slug in o.movements)
 
     def theme_and_descendants(self, slug: str) -> set[str]:
         found, todo = set(), [slug]

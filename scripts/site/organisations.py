@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from scripts.render import dutch
 from scripts.feeds.atom import AtomEntry, atom_feed
+from scripts.index import OrganisationCounts
 from scripts.model.items import Organisation
 from scripts.content.safety import is_safe_url
 from scripts.content.schema_check import load_schema
@@ -17,8 +18,6 @@ from scripts.render.context import Context
 
 ROLE_LABELS = {"deelnemer": "Deelnemer", "kernteam": "Lid van het kernteam",
                "partner": "Partner", "ondersteuner": "Ondersteuner"}
-ROLE_COUNTS = {"deelnemer": ("deelnemer", "deelnemers"), "kernteam": ("in het kernteam", "in het kernteam"),
-               "partner": ("partner", "partners"), "ondersteuner": ("ondersteuner", "ondersteuners")}
 SECTOR_LABELS = {"ggz": "Ggz", "beschermd-wonen": "Beschermd wonen",
                  "maatschappelijke-opvang": "Maatschappelijke opvang",
                  "kleinschalig-wonen": "Kleinschalig wonen", "clientenorganisatie": "Cliëntenorganisatie"}
@@ -115,18 +114,17 @@ def _count_phrase(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def intro_of(current: list[Organisation], former: list[Organisation]) -> str:
-    parts = []
-    for role, (one, many) in ROLE_COUNTS.items():
-        count = sum(o.role == role for o in current)
-        if count:
-            parts.append(_count_phrase(count, one, many))
-    text = f"{_count_phrase(len(current), 'organisatie doet', 'organisaties doen')} mee"
-    if parts:
-        text += ": " + (", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else parts[0])
+def counts_sentence(counts: OrganisationCounts) -> str:
+    """The organisation numbers in words, the same on every page that names them."""
+    text = f"{_count_phrase(counts.taking_part, 'organisatie doet', 'organisaties doen')} mee"
+    if counts.core_team:
+        text += f", {counts.core_team} daarvan in het kernteam"
     text += "."
-    if former:
-        text += f" {_count_phrase(len(former), 'organisatie deed', 'organisaties deden')} eerder mee."
+    if counts.supporting:
+        text += (f" {_count_phrase(counts.supporting, 'partner of ondersteuner steunt', 'partners en ondersteuners steunen')}"
+                 " de bewegingen.")
+    if counts.former:
+        text += f" {_count_phrase(counts.former, 'organisatie deed', 'organisaties deden')} eerder mee."
     return text
 
 
@@ -168,7 +166,7 @@ def build(ctx: Context) -> None:
              description="Alle organisaties die meedoen aan de bewegingen voor radicale vernieuwing, "
                          "per beweging, provincie en sector.",
              body_template="organisations.md.j2", feeds=[feed_link()], extra=SECTIONS_ONLY,
-             intro=intro_of(current, former),
+             intro=counts_sentence(ctx.index.organisation_counts),
              letters=by_letter([entry_of(o) for o in current]),
              former=[entry_of(o) for o in sorted(former, key=_former_order)],
              filters=filter_options(ctx, organisations),

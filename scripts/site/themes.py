@@ -8,6 +8,7 @@ from scripts.render.environment import markdown_text as _md
 from scripts.feeds import calendar
 from scripts.feeds import news as newsfeeds
 from scripts.site.articles import list_meta, news_pages
+from scripts.site.organisations import counts_sentence
 from scripts.render.context import Context
 
 PAST_SHOWN = 10  # older meetings on a theme or movement page; the archive has the rest
@@ -77,8 +78,8 @@ def build_movements(ctx: Context) -> None:
     ctx.page("bewegingen/index.md", "listing.html", title="Bewegingen", kind="bewegingen",
              description="De bewegingen voor radicale vernieuwing: zorg, langdurige ggz, jeugdzorg en zorgonderwijs.",
              body_template="movements.md.j2", movements=movements,
-             members={m.slug: sum(m.slug in o.movements and not o.is_former
-                                  for o in site.organisations.values()) for m in movements},
+             members={m.slug: index.movement_counts(m.slug) for m in movements},
+             counts=counts_sentence(index.organisation_counts),
              feeds=[newsfeeds.movement_link(m) for m in movements],
              intro=Markup("Radicale vernieuwing begon in 2017 in de verpleeghuiszorg. Daarna "
                           "volgden bewegingen in andere delen van de zorg. Elke beweging heeft "
@@ -98,6 +99,7 @@ def build_movements(ctx: Context) -> None:
                  kind="beweging", description=movement.description, source=movement.source,
                  body_template="movement.md.j2", mv=movement,
                  organisations=[o for o in members if not o.is_former],
+                 counts=index.movement_counts(movement.slug),
                  former=[o for o in members if o.is_former], upcoming=upcoming,
                  past=past[:PAST_SHOWN], past_count=len(past),
                  articles=first, news_paths=paths, article_count=len(articles),

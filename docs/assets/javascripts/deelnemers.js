@@ -1,7 +1,7 @@
 /* Filters of the directory (/deelnemers/): beweging, provincie, sector and rol.
  *
- * Progressive enhancement: without JavaScript the page is one complete list and the form stays
- * hidden. With it, the form appears, items whose data-* attributes do not match are hidden,
+ * Progressive enhancement: without JavaScript the page is one complete list and CSS hides the
+ * form (html.rv-js is set in the head, so the form has its place from the first paint). With it, items whose data-* attributes do not match are hidden,
  * and the choice is kept in the address (?provincie=utrecht&beweging=zorg) so that a filtered
  * view can be shared and restored. Pages without the form are left alone.
  */
@@ -78,10 +78,10 @@
       });
       if (empty) empty.hidden = shown !== 0;
       if (count) {
-        count.hidden = false;
+        // Only the result of a choice: the page's own totals are in its opening line.
         count.textContent = active
-          ? shown + " van de " + items.length + " organisaties passen bij je keuze."
-          : "Alle " + items.length + " organisaties staan in de lijst.";
+          ? (shown === 1 ? "1 organisatie past" : shown + " organisaties passen") + " bij je keuze."
+          : "";
       }
       toAddress(chosen);
     }
