@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_DATE ?= $(shell date +%F)
 export BUILD_DATE
+# Only what a person needs: no English end-of-life banner of Material (it honours this variable);
+# MkDocs runs quietly (-q: warnings and errors still show) and the lines below say what happens.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test bench deelnemer publiceer clean setup browser tools
 
@@ -16,10 +19,13 @@ $(STAMP): requirements.txt
 setup: $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	@echo "De site wordt gebouwd (bouwdatum $(BUILD_DATE)). Open daarna http://127.0.0.1:8000/ in je browser."
+	@echo "Wijzig je iets in content/, dan ververst de pagina vanzelf. Stoppen: Ctrl+C."
+	@$(BIN)/mkdocs serve -q --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean
+	@echo "De site wordt gebouwd (bouwdatum $(BUILD_DATE))…"
+	@$(BIN)/mkdocs build -q --strict --clean && echo "Klaar: de site staat in de map site/."
 
 check: $(STAMP)
 	$(BIN)/python -m scripts check
