@@ -6,7 +6,7 @@ Everything here is computed once per build; pages only look things up.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,6 +14,9 @@ from scripts.model.items import Article, Meeting, Organisation, Site
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.slugs import slugify
 
+
+MeetingTest = Callable[[Meeting], bool]
+ArticleTest = Callable[[Article], bool]
 
 TAKING_PART_ROLES = ("deelnemer", "kernteam")
 SUPPORTING_ROLES = ("partner", "ondersteuner")
@@ -85,20 +88,20 @@ class SiteIndex:
         return found
 
     # Selections used by theme, movement and organisation pages and their feeds.
-    def meetings_where(self, keep) -> tuple[list[Occurrence], list[Occurrence]]:
+    def meetings_where(self, keep: MeetingTest) -> tuple[list[Occurrence], list[Occurrence]]:
         return ([o for o in self.upcoming if keep(o.meeting)], [o for o in self.past if keep(o.meeting)])
 
-    def articles_where(self, keep) -> list[Article]:
+    def articles_where(self, keep: ArticleTest) -> list[Article]:
         return [a for a in self.articles if keep(a)]
 
-    def for_theme(self, slug: str):
+    def for_theme(self, slug: str) -> tuple[MeetingTest, ArticleTest]:
         themes = self.theme_and_descendants(slug)
         return (lambda m: bool(themes & set(m.themes)), lambda a: bool(themes & set(a.themes)))
 
-    def for_movement(self, slug: str):
+    def for_movement(self, slug: str) -> tuple[MeetingTest, ArticleTest]:
         return (lambda m: m.movement == slug, lambda a: slug in a.movements)
 
-    def for_organisation(self, slug: str):
+    def for_organisation(self, slug: str) -> tuple[MeetingTest, ArticleTest]:
         return (lambda m: slug in m.organisers, lambda a: slug in a.organisations)
 
     def organisations_in_theme(self, slug: str) -> list[Organisation]:

@@ -19,7 +19,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"  # fixed, so that tests do not depend on the clock
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 GENERATED = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord", "bewegingen",
-             "handleiding", "ical", "feeds", "data", "schemas", "_fragmenten")
+             "handleiding", "ical", "feeds", "data", "schemas", "_fragmenten",
+             "praktijkvoorbeelden", "praktijk", "2021-2")
 
 
 def copy_project(target: Path, content: Path | None = None) -> Path:

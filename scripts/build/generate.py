@@ -17,6 +17,7 @@ from scripts.site import home
 from scripts.site import meetings
 from scripts.feeds import news as newsfeeds
 from scripts.site import organisations
+from scripts.site import redirects
 from scripts.site import themes
 from scripts.render.context import Context, Settings
 from scripts.content.problems import ProblemList
@@ -42,6 +43,9 @@ def render_site(content_dir: Path, settings: Settings) -> tuple[ProblemList, Out
         builder(ctx)
     guide.build(ctx, content_dir / "_sjablonen")
     copy_assets(content_dir, ctx.out)
+    problems = redirects.build(ctx, content_dir)  # last: it checks its targets against all pages
+    if problems:
+        return problems, None
     return loaded.problems, ctx.out
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 # The folders under docs/ that the generator owns (all git-ignored). Nothing else is touched.
 GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord", "bewegingen",
-                  "handleiding", "ical", "feeds", "data", "schemas", "_fragmenten")
+                  "handleiding", "ical", "feeds", "data", "schemas", "_fragmenten",
+                  # redirect pages at old addresses (scripts/site/redirects.py)
+                  "praktijkvoorbeelden", "praktijk", "2021-2")
 
 
 def write_output(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:

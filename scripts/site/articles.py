@@ -55,7 +55,7 @@ def list_meta(number: int) -> dict:
     """Front matter of a page that is a list of news items: its table of contents would only
     repeat the titles, and later pages only repeat summaries that search finds on the
     articles themselves."""
-    meta = {"hide": ["toc"]}
+    meta: dict[str, object] = {"hide": ["toc"]}
     if number > 1:
         meta["search"] = {"exclude": True}
     return meta

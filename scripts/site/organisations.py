@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scripts.render import dutch
 from scripts.feeds.atom import AtomEntry, atom_feed
 from scripts.index import OrganisationCounts
 from scripts.model.items import Organisation
+from scripts.model.values import PartialDate
 from scripts.content.safety import is_safe_url
 from scripts.content.schema_check import load_schema
 from scripts.model.slugs import slugify
@@ -43,7 +45,7 @@ def role_label(role: str) -> str:
     return ROLE_LABELS.get(role, role)
 
 
-def _partial(partial) -> str:
+def _partial(partial: PartialDate) -> str:
     if partial.month and partial.day:
         return dutch.day(partial.first_day())
     if partial.month:
@@ -106,7 +108,7 @@ def by_letter(entries: list[Entry]) -> list[tuple[str, str, list[Entry]]]:
             for letter in order]
 
 
-def _sorted(organisations) -> list[Organisation]:
+def _sorted(organisations: Iterable[Organisation]) -> list[Organisation]:
     return sorted(organisations, key=lambda o: (sort_name(o.name), o.slug))
 
 
@@ -179,7 +181,7 @@ def build(ctx: Context) -> None:
     write_feed(ctx, joined)
 
 
-def _former_order(o: Organisation):
+def _former_order(o: Organisation) -> tuple[int, str, str]:
     """Most recently stopped first; history is kept, never dropped."""
     return (-(o.until.first_day().toordinal() if o.until else 0), sort_name(o.name), o.slug)
 
@@ -217,11 +219,11 @@ def build_organisation(ctx: Context, organisation: Organisation) -> None:
              calendar_block=calendar.subscribe_block(ctx, calendar.organisation_feed(ctx, organisation)))
 
 
-def organisation_json_ld(ctx: Context, o: Organisation) -> dict:
+def organisation_json_ld(ctx: Context, o: Organisation) -> dict[str, object]:
     """schema.org Organization. Values are data: common.json_dumps_for_html makes them safe
     inside the <script> element."""
     page = ctx.absolute(f"deelnemers/{o.slug}/")
-    data = {"@context": "https://schema.org", "@type": "Organization", "@id": page + "#organisatie",
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": "Organization", "@id": page + "#organisatie",
             "name": o.name, "mainEntityOfPage": page,
             "memberOf": [{"@type": "Organization", "name": ctx.site.movements[m].name,
                           "url": ctx.absolute(f"bewegingen/{m}/")}
@@ -235,7 +237,7 @@ def organisation_json_ld(ctx: Context, o: Organisation) -> dict:
         data["logo"] = {"@type": "ImageObject", "url": ctx.absolute(f"deelnemers/{o.logo}"),
                         "caption": o.logo_alt}
     if o.place or o.province:
-        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        address: dict[str, str] = {"@type": "PostalAddress", "addressCountry": "NL"}
         if o.place:
             address["addressLocality"] = o.place
         if o.province:
@@ -248,8 +250,9 @@ def organisation_json_ld(ctx: Context, o: Organisation) -> dict:
 
 def newest_first(organisations: list[Organisation]) -> list[Organisation]:
     """Organisations with a known date of joining, the most recent first."""
-    dated = [o for o in organisations if o.since]
-    return sorted(dated, key=lambda o: (-o.since.first_day().toordinal(), sort_name(o.name), o.slug))
+    dated = [(o.since.first_day(), o) for o in organisations if o.since]
+    dated.sort(key=lambda pair: (-pair[0].toordinal(), sort_name(pair[1].name), pair[1].slug))
+    return [o for _, o in dated]
 
 
 def feed_link() -> dict:
@@ -264,6 +267,7 @@ def feed_entry(ctx: Context, o: Organisation) -> AtomEntry:
         summary = f"{o.name} deed mee aan {' en '.join(movements)} ({period_of(o)})."
     if o.description:
         summary += " " + o.description
+    assert o.since is not None, "only organisations with a joining date are in the feed"
     return AtomEntry(id=url, title=o.name, link=url, updated=o.since.first_day(), summary=summary,
                      categories=tuple(movements))
 
