@@ -1,106 +1,93 @@
-/* Dutch word forms in the site search.
+/* A site search that forgives: Dutch word forms and accents.
  *
- * Material's search adds a trailing wildcard to every word ("bijeenkomst" finds
- * "bijeenkomsten"), but lunr does not stem wildcard words, so Material leaves the stemmer out
- * and "bijeenkomsten" never finds "bijeenkomst". This script stems each plain word of the query
- * with the Dutch Snowball stemmer (the one lunr-languages uses) before the query reaches the
- * search worker: "budgetplafonds" is searched as "budgetplafond*", which finds both forms.
- * A stem that is not the start of the word (accents, doubled vowels) leaves the word as it is.
+ * Material adds a trailing wildcard to every query word ("bijeenkomst" finds "bijeenkomsten"),
+ * but lunr does not stem wildcard words, so Material leaves the stemmer out and
+ * "bijeenkomsten" never finds "bijeenkomst". And lunr compares letters exactly: "clientenraad"
+ * does not find "cliëntenraad", nor the other way round.
+ *
+ * Only what Material's own files do not do is here. The Dutch stemmer is lunr-languages' one,
+ * which Material ships (assets/javascripts/lunr/min/): this script loads those two files, not
+ * a copy of them. Before a query reaches Material's search worker, each plain word is
+ *   1. folded to letters without accents ("cliënt" → "client"),
+ *   2. stemmed when the stem is the start of the word ("budgetplafonds" → "budgetplafond"),
+ *   3. joined by the accented words of the site's own search index that start with the same
+ *      letters ("client" → "client cliënt").
+ * So "clientenraad" and "cliëntenraad" become the same query and find the same pages.
  */
 (function () {
   "use strict";
 
-  var VOWELS = "aeiouyè";
   var QUERY = 2; // Material's SearchMessageType.QUERY
+  var MAX_VARIANTS = 6;
+  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
+  var base = new URL((config.base || ".") + "/", window.location.href);
+  var stemmer = null; // lunr.nl.stemmer once loaded
+  var accented = []; // [folded, word] for the index words that carry accents, sorted
 
-  function isVowel(c) { return c !== undefined && VOWELS.indexOf(c) !== -1; }
-  function nonVowel(c) { return c !== undefined && !isVowel(c); }
+  function fold(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
 
-  function stem(input) {
-    var w = input.toLowerCase()
-      .replace(/[äá]/g, "a").replace(/[ëé]/g, "e").replace(/[ïí]/g, "i")
-      .replace(/[öó]/g, "o").replace(/[üú]/g, "u").split("");
-    // Consonant i and y (between or after vowels) become I and Y: not vowels from here on.
-    if (w[0] === "y") w[0] = "Y";
-    for (var p = 0; p < w.length; p++) {
-      if (isVowel(w[p]) && w[p + 1] === "i" && isVowel(w[p + 2])) w[p + 1] = "I";
-      else if (isVowel(w[p]) && w[p + 1] === "y") w[p + 1] = "Y";
-    }
-    w = w.join("");
+  function load(path) {
+    return fetch(new URL(path, base)).then(function (response) {
+      if (!response.ok) throw new Error(path + ": " + response.status);
+      return response.text();
+    });
+  }
 
-    // R1 and R2: after the first non-vowel that follows a vowel; R1 leaves at least 3 letters.
-    function regionAfter(start) {
-      for (var i = start; i < w.length - 1; i++)
-        if (isVowel(w[i]) && nonVowel(w[i + 1])) return i + 2;
-      return w.length;
-    }
-    var r1 = w.length, r2 = w.length;
-    if (w.length >= 3) {
-      r1 = Math.max(regionAfter(0), 3);
-      r2 = regionAfter(regionAfter(0));
-    }
-    function ends(s) { return w.length >= s.length && w.slice(-s.length) === s; }
-    function at(s) { return w.length - s.length; } // where suffix s starts
-    function before(s) { return w[at(s) - 1]; }
-    function cut(n) { w = w.slice(0, w.length - n); }
-    function undouble() { if (ends("kk") || ends("dd") || ends("tt")) cut(1); }
-    function enEnding(s) {
-      if (at(s) >= r1 && nonVowel(before(s)) && w.slice(at(s) - 3, at(s)) !== "gem") {
-        cut(s.length); undouble();
-      }
-    }
-    var eFound = false;
-    function eEnding() {
-      eFound = false;
-      if (ends("e") && at("e") >= r1 && nonVowel(before("e"))) { cut(1); eFound = true; undouble(); }
-    }
+  // lunr-languages' files are UMD modules that register themselves on `this.lunr`. They get
+  // a small stand-in for lunr (they only call these three) instead of a global.
+  var stemmerReady = Promise.all([
+    load("assets/javascripts/lunr/min/lunr.stemmer.support.min.js"),
+    load("assets/javascripts/lunr/min/lunr.nl.min.js")
+  ]).then(function (sources) {
+    var holder = { lunr: {
+      Pipeline: { registerFunction: function () {} },
+      generateStopWordFilter: function () { return function (token) { return token; }; }
+    } };
+    sources.forEach(function (source) { new Function(source).call(holder); });
+    stemmer = holder.lunr.nl.stemmer;
+  });
 
-    // Step 1
-    if (ends("heden")) { if (at("heden") >= r1) w = w.slice(0, at("heden")) + "heid"; }
-    else if (ends("ene")) enEnding("ene");
-    else if (ends("en")) enEnding("en");
-    else if (ends("se") || ends("s")) {
-      var s = ends("se") ? "se" : "s";
-      if (at(s) >= r1 && nonVowel(before(s)) && before(s) !== "j") cut(s.length);
+  var indexReady = fetch(new URL("search/search_index.json", base))
+    .then(function (response) { return response.json(); })
+    .then(function (index) {
+      var seen = {};
+      (index.docs || []).forEach(function (doc) {
+        var text = (doc.title + " " + doc.text).replace(/<[^>]+>/g, " ").toLowerCase();
+        (text.match(/[\p{L}\p{N}]+/gu) || []).forEach(function (word) {
+          var plain = fold(word);
+          if (plain !== word && !seen[word]) { seen[word] = true; accented.push([plain, word]); }
+        });
+      });
+      accented.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1; });
+    });
+
+  function root(plain) {
+    if (!stemmer) return plain;
+    var stem = stemmer(plain);
+    return stem.length >= 3 && stem.length < plain.length && plain.indexOf(stem) === 0 ? stem : plain;
+  }
+
+  // The accented words of the index that start with `start` (folded); a word whose shorter
+  // form is already in the list is left out: the wildcard finds it.
+  function variants(start) {
+    var found = [];
+    for (var i = 0; i < accented.length && found.length < MAX_VARIANTS; i++) {
+      var pair = accented[i];
+      if (pair[0].indexOf(start) !== 0) continue;
+      if (found.some(function (word) { return pair[1].indexOf(word) === 0; })) continue;
+      found.push(pair[1]);
     }
-    // Step 2
-    eEnding();
-    // Step 3a
-    if (ends("heid") && at("heid") >= r2 && before("heid") !== "c") {
-      cut(4);
-      if (ends("en")) enEnding("en");
-    }
-    // Step 3b
-    if (ends("end") || ends("ing")) {
-      if (at("ing") >= r2) {
-        cut(3);
-        if (ends("ig") && at("ig") >= r2 && before("ig") !== "e") cut(2);
-        else undouble();
-      }
-    } else if (ends("ig")) {
-      if (at("ig") >= r2 && before("ig") !== "e") cut(2);
-    } else if (ends("lijk")) {
-      if (at("lijk") >= r2) { cut(4); eEnding(); }
-    } else if (ends("baar")) {
-      if (at("baar") >= r2) cut(4);
-    } else if (ends("bar")) {
-      if (at("bar") >= r2 && eFound) cut(3);
-    }
-    // Step 4: undouble a vowel in a final consonant-vowel-vowel-consonant ("maan" → "man")
-    var n = w.length;
-    if (n >= 4 && nonVowel(w[n - 1]) && w[n - 1] !== "I" && /^(aa|ee|oo|uu)$/.test(w.slice(n - 3, n - 1))
-        && nonVowel(w[n - 4])) {
-      w = w.slice(0, n - 2) + w[n - 1];
-    }
-    return w.replace(/I/g, "i").replace(/Y/g, "y");
+    return found;
   }
 
   function expand(query) {
     if (query.indexOf('"') !== -1) return query; // phrases stay as typed
     return query.split(/(\s+)/).map(function (word) {
       if (!/^\p{L}+$/u.test(word)) return word; // operators, numbers, wildcards: as typed
-      var lower = word.toLowerCase(), root = stem(word);
-      return root.length >= 3 && root.length < lower.length && lower.indexOf(root) === 0 ? root : word;
+      var start = root(fold(word.toLowerCase()));
+      return [start].concat(variants(start)).join(" ");
     }).join("");
   }
 
@@ -114,5 +101,8 @@
     return post.apply(this, arguments);
   };
 
-  window.rvZoeken = { stem: stem, expand: expand }; // for the tests
+  window.rvZoeken = { // for the tests
+    fold: fold, expand: expand,
+    ready: Promise.all([stemmerReady, indexReady]).then(function () { return true; })
+  };
 })();
