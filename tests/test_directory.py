@@ -108,7 +108,9 @@ def test_directory_counts_and_sections(directory_site):
     html = article_of((site / "deelnemers" / "index.html").read_text(encoding="utf-8"))
     current = [o for o in model.organisations.values() if not o.is_former]
     former = [o for o in model.organisations.values() if o.is_former]
-    assert f"{len(current)} organisaties doen mee" in html
+    taking_part = [o for o in current if o.role in ("deelnemer", "kernteam")]
+    # one set of numbers (scripts/index.py): taking part, partners and supporters, former
+    assert f"{len(taking_part)} organisaties doen mee" in html
     assert f"{len(former)} organisaties deden eerder mee" in html
     assert f"Oud-deelnemers ({len(former)})" in html
     # former participants in their own section, with their years
@@ -138,7 +140,10 @@ def test_province_overview_counts_and_pages(directory_site):
     current = [o for o in model.organisations.values() if not o.is_former]
     utrecht = sorted(o.slug for o in current if o.province == "Utrecht")
     assert re.search(r'<a href="provincie/utrecht/">Utrecht</a></td>\s*<td[^>]*>%d</td>' % len(utrecht), table)
-    assert re.search(r"<td>Drenthe</td>\s*<td[^>]*>0</td>", table)
+    # only provinces that data backs: no row of zeros (issue 12: a directory that tells the truth)
+    assert "Drenthe" not in table and not re.search(r"<td[^>]*>0</td>", table)
+    unknown = sum(not o.province for o in current)
+    assert f"van {unknown} ook de provincie niet" in html
     page = article_of((site / "deelnemers" / "provincie" / "utrecht" / "index.html").read_text(encoding="utf-8"))
     parser = Items()
     parser.feed(page)
@@ -183,8 +188,9 @@ def test_organisation_page_shows_everything_about_it(directory_site):
     assert "sinds maart 2025" in body
     assert "Rol:</strong> Deelnemer" in body
     assert "Een verzonnen organisatie voor de tests" in body
-    # the edit link points at the source file on the repository host
-    assert re.search(r'href="[^"]+/edit/main/content/deelnemers/testzorg-utrecht\.md"[^>]*>Bewerk deze pagina', html)
+    # the footer's one quiet line leads to the source file on the repository host
+    assert re.search(r'href="[^"]+/edit/main/content/deelnemers/testzorg-utrecht\.md"[^>]*>Stel een verbetering voor', html)
+    assert "Bewerk deze pagina" not in html
 
 
 def test_organisation_page_has_organization_json_ld(directory_site):
@@ -316,7 +322,7 @@ def test_filters_show_exactly_the_matching_organisations(directory_site, directo
     both = _expected(model, "Utrecht", "zorg")
     assert page.evaluate(VISIBLE) == both
     assert 0 < len(both) < len(utrecht)
-    assert f"{len(both)} van de {len(model.organisations)} organisaties" in page.locator("[data-rv-count]").inner_text()
+    assert page.locator("[data-rv-count]").inner_text() == f"{len(both)} organisaties passen bij je keuze."
     assert "provincie=utrecht" in page.url and "beweging=zorg" in page.url
 
     page.select_option("#filter-provincie", "limburg")  # combined: Limburg and zorg

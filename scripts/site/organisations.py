@@ -174,6 +174,7 @@ def build(ctx: Context) -> None:
              filters=filter_options(ctx, organisations),
              provinces=province_counts(current),
              unknown_province=sum(not o.province for o in current),
+             unknown_place=sum(not o.place for o in current),
              recent=joined[:RECENT], period_of=period_of, feed=FEED_PATH)
     build_provinces(ctx, current, former)
     for organisation in organisations:

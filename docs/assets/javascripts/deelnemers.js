@@ -1,7 +1,8 @@
 /* Filters of the directory (/deelnemers/): beweging, provincie, sector and rol.
  *
  * Progressive enhancement: without JavaScript the page is one complete list and CSS hides the
- * form (html.rv-js is set in the head, so the form has its place from the first paint). With it, items whose data-* attributes do not match are hidden,
+ * form (html.rv-js is set in the head, so the form has its place from the first paint). With
+ * it, items whose data-* attributes do not match are hidden,
  * and the choice is kept in the address (?provincie=utrecht&beweging=zorg) so that a filtered
  * view can be shared and restored. Pages without the form are left alone.
  */
@@ -17,6 +18,7 @@
     var groups = Array.prototype.slice.call(document.querySelectorAll("[data-rv-group]"));
     var count = document.querySelector("[data-rv-count]");
     var empty = document.querySelector("[data-rv-empty]");
+    var unknown = document.querySelector("[data-rv-unknown]"); // shown while a province is chosen
 
     function select(name) { return form.elements.namedItem(name); }
 
@@ -77,6 +79,7 @@
         if (link) link.parentNode.hidden = !visible;
       });
       if (empty) empty.hidden = shown !== 0;
+      if (unknown) unknown.hidden = !chosen.provincie;
       if (count) {
         // Only the result of a choice: the page's own totals are in its opening line.
         count.textContent = active
