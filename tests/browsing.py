@@ -31,7 +31,7 @@ def search_for(page, words: str):
     Material reads the query on key presses (a programmatic fill is missed) and only once its
     search worker has loaded the index, which it shows by replacing "initialising" with the
     "type to start searching" text; so wait for that first."""
-    button = page.locator('.md-header label.md-header__button[for="__search"]')
+    button = page.locator('.md-header button[data-rv-knop="__search"]')
     if button.is_visible():  # phones: the search field opens from the magnifier button
         button.click()
     else:

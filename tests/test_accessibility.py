@@ -110,7 +110,7 @@ def open_search(page):
 
 
 def open_menu(page):
-    page.locator('.md-header label[for="__drawer"]').click()
+    page.locator('.md-header button[data-rv-knop="__drawer"]').click()
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
