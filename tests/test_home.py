@@ -10,9 +10,13 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
 import yaml
 
-from conftest import PROJECT
+from browsing import MEETING_SLUG, MEETING_TITLE, build_journey_site
+from conftest import PROJECT, build, copy_project
+
+QUIET_DATE = "2029-06-01"  # after every real meeting: nothing is planned
 
 CONTENT = PROJECT / "content"
 TAKING_PART, SUPPORTING = ("deelnemer", "kernteam"), ("partner", "ondersteuner")
@@ -48,8 +52,14 @@ def counts_sentence(n: dict[str, int]) -> str:
             f"{n['former']} organisaties deden eerder mee.")
 
 
-def test_the_front_page_shows_recent_meetings_when_nothing_is_planned(built_site):
-    """The test build date (2026-11-23) is after the last real meeting."""
+@pytest.fixture(scope="module")
+def quiet_site(tmp_path_factory) -> Path:
+    """The real content, built on a date with nothing upcoming."""
+    return build(copy_project(tmp_path_factory.mktemp("quiet") / "project"), build_date=QUIET_DATE)
+
+
+def test_the_front_page_shows_recent_meetings_when_nothing_is_planned(quiet_site):
+    built_site = quiet_site
     html = (built_site / "index.html").read_text(encoding="utf-8")
     text = text_of(built_site, "index.html")
     assert "Er is nu geen nieuwe bijeenkomst gepland" in text
@@ -59,13 +69,23 @@ def test_the_front_page_shows_recent_meetings_when_nothing_is_planned(built_site
     for slug in cards:
         assert (built_site / "bijeenkomsten" / slug / "index.html").is_file()
     days = re.findall(r'<time class="rv-datum" datetime="(\d{4}-\d\d-\d\d)"', section)
-    assert days == sorted(days, reverse=True) and all(d < "2026-11-23" for d in days)  # most recent first
+    assert days == sorted(days, reverse=True) and all(d < QUIET_DATE for d in days)  # most recent first
     news = html.split('id="nieuws"', 1)[1].split("</ul>", 1)[0]
     assert len(re.findall(r'<article class="rv-kaart">', news)) == 3
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\d">\d+ \w+ \d{4}</time> · <a href="themas/', news)
 
 
-def test_no_zero_as_a_headline_figure(built_site):
+def test_the_front_page_shows_the_next_meeting_when_one_is_planned(tmp_path):
+    site = build_journey_site(tmp_path)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    section = html.split('id="bijeenkomsten"', 1)[1].split("</ul>", 1)[0]
+    assert ">Binnenkort</h2>" in section and "Er is nu geen nieuwe bijeenkomst" not in section
+    assert f'<a href="bijeenkomsten/{MEETING_SLUG}/">{MEETING_TITLE}</a>' in section
+    assert '<span class="rv-datum__dag">10</span><span class="rv-datum__maand">dec</span>' in section
+
+
+def test_no_zero_as_a_headline_figure(quiet_site):
+    built_site = quiet_site
     html = (built_site / "index.html").read_text(encoding="utf-8")
     figures = re.findall(r"<strong>(\d+)</strong>", html.split('class="rv-cijfers"', 1)[1].split("</div>", 1)[0])
     assert len(figures) >= 3 and "0" not in figures
