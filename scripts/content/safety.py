@@ -1,13 +1,9 @@
-"""Untrusted-input checks for Markdown bodies and text fields, and the escaping that backs them.
+"""Dutch explanations of why a contributed body or text field is refused.
 
-The validator refuses raw HTML, attribute lists, images, snippet includes, dangerous link
-targets and control characters. The generator still neutralises all of these in bodies
-(`escape_html_outside_code`) as a second line of defence, so a build that skips validation
-cannot put contributed markup on a page.
-
-Both sides treat only fenced code blocks as code, and only the fences Python-Markdown's
-superfences certainly reads as code (a closing fence of exactly the opening's length): a
-region wrongly taken for code would be left unescaped. Inline code spans are not exempt.
+These patterns only explain: raw HTML, attribute lists, images, snippet includes, dangerous
+link targets and control characters get a message with the line and a hint. Safety does not
+depend on them: every body passes the trust boundary (scripts/render/contributed.py: a
+restricted Markdown configuration and the nh3 allow-list sanitiser) whatever these find.
 """
 
 from __future__ import annotations
@@ -193,55 +189,3 @@ def _html_message(tag: str) -> str:
         if lower.startswith("<" + name) or lower.startswith("</" + name):
             return f"HTML is niet toegestaan in de tekst; hier staat {what} ({tag})."
     return f"HTML is niet toegestaan in de tekst ({tag})."
-
-
-def escape_html_outside_code(body: str) -> str:
-    """Neutralise markup in a contributed body; fenced code blocks stay as they are.
-
-    '<' becomes '&lt;' (autolinks such as <https://…> stay), '{' is escaped so attribute
-    lists do nothing, '![' becomes plain text, and unsafe link targets become '#geblokkeerd'.
-    """
-    parts = []
-    pos = 0
-    for start, end in fenced_code_blocks(body):
-        parts.append(_escape_chunk(body[pos:start]))
-        parts.append(body[start:end])
-        pos = max(pos, end)
-    parts.append(_escape_chunk(body[pos:]))
-    return "".join(parts)
-
-
-_SPECIAL = re.compile(r"<|\{|!\[")
-
-
-def _escape_chunk(chunk: str) -> str:
-    out = []
-    pos = 0
-    for match in _SPECIAL.finditer(chunk):
-        if match.start() < pos:
-            continue
-        out.append(chunk[pos:match.start()])
-        token = match.group(0)
-        auto = _AUTOLINK.match(chunk, match.start()) if token == "<" else None
-        if auto:
-            out.append(auto.group(0))
-            pos = auto.end()
-            continue
-        out.append({"<": "&lt;", "{": "\\{", "![": "!\\["}[token])
-        pos = match.end()
-    out.append(chunk[pos:])
-    return _block_unsafe_targets("".join(out))
-
-
-def _block_unsafe_targets(chunk: str) -> str:
-    spans = sorted({(s, e) for s, e in link_targets(chunk)
-                    if not is_safe_url(_target_text(chunk[s:e]))})
-    out, pos = [], 0
-    for start, end in spans:
-        if start < pos:
-            continue
-        out.append(chunk[pos:start])
-        out.append("#geblokkeerd")
-        pos = end
-    out.append(chunk[pos:])
-    return "".join(out)

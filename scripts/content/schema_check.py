@@ -13,11 +13,12 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from scripts.content.kinds import SCHEMAS
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-KINDS = ("beweging", "thema", "deelnemer", "bijeenkomst", "artikel")
+KINDS = SCHEMAS  # the schema names, one per kind (defined in kinds.py)
 
 _TYPES = {"string": "tekst", "integer": "een heel getal", "number": "een getal", "array": "een lijst",
           "object": "een blok met velden ('naam: waarde' op aparte, ingesprongen regels)",
@@ -53,7 +54,9 @@ def _validator(kind: str) -> Draft202012Validator:
 def drop_empty(data):
     """Leave out keys without a value: a template's empty optional fields are not errors."""
     if isinstance(data, dict):
-        return {k: drop_empty(v) for k, v in data.items() if v is not None and v != ""}
+        # A text of only spaces is as empty as no text: the schema then says it is missing.
+        return {k: drop_empty(v) for k, v in data.items()
+                if v is not None and not (isinstance(v, str) and not v.strip())}
     if isinstance(data, list):
         return [drop_empty(v) for v in data]
     return data
@@ -149,7 +152,8 @@ def _translate(kind: str, schema: dict, error, path: tuple):
             yield path, f"'{shown}' heeft niet de goede vorm.", tip
         return
     if validator == "maxLength":
-        yield path, (f"De tekst is te lang: {len(value)} tekens, hoogstens {error.validator_value}."), tip
+        yield path, (f"De tekst is te lang: {len(value)} tekens, hoogstens {error.validator_value}."), \
+            f"Maak de tekst korter. {tip}".strip()
         return
     if validator == "minLength":
         yield path, "De tekst is leeg.", tip
@@ -158,13 +162,15 @@ def _translate(kind: str, schema: dict, error, path: tuple):
         yield path, "De lijst is leeg; er moet minstens één waarde in.", tip
         return
     if validator == "maxItems":
-        yield path, f"De lijst is te lang: hoogstens {error.validator_value} waarden.", tip
+        yield path, (f"De lijst is te lang: {len(value)} waarden, hoogstens {error.validator_value}."), tip
         return
     if validator == "uniqueItems":
         yield path, "Een waarde staat twee keer in de lijst.", "Haal de dubbele waarde weg."
         return
     if validator in ("minimum", "maximum"):
-        yield path, f"Het getal {shown} is te {'klein' if validator == 'minimum' else 'groot'}.", tip
+        bound = "minstens" if validator == "minimum" else "hoogstens"
+        yield path, (f"Het getal {shown} is te {'klein' if validator == 'minimum' else 'groot'} "
+                     f"({bound} {error.validator_value})."), tip
         return
     yield path, f"De waarde '{shown}' klopt niet.", tip
 

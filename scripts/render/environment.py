@@ -15,7 +15,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from scripts.render import dutch
-from scripts.content.safety import escape_html_outside_code, is_safe_url
+from scripts.content.safety import is_safe_url
+from scripts.render.contributed import as_raw_block, render_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
@@ -47,7 +48,9 @@ def safe_url(value) -> Markup:
 
 
 def body(value) -> Markup:
-    return Markup(escape_html_outside_code(value or ""))
+    """A contributed Markdown body: through the trust boundary (scripts/render/contributed.py),
+    emitted as a raw HTML block that the engine passes through without reading it again."""
+    return Markup(as_raw_block(render_markdown(str(value or ""))))
 
 
 def page_link(kind: str, slug: str = "") -> Markup:
