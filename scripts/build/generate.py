@@ -31,18 +31,42 @@ class Result:
     files: int = 0
 
 
-def render_site(content_dir: Path, settings: Settings) -> tuple[ProblemList, Output | None]:
-    """Everything in memory; no files are written."""
-    loaded = load_content(content_dir)
+def render_site(content_dir: Path, settings: Settings,
+                new_files: frozenset[str] | None = None) -> tuple[ProblemList, Output | None]:
+    """Everything in memory; no files are written. `make check` runs this too, so whatever
+    would break the build is a problem with a file and line there, never a traceback."""
+    loaded = load_content(content_dir, new_files=new_files)
     if loaded.problems:
         return loaded.problems, None
-    ctx = Context(build_index(loaded.site, settings.build_date), settings, make_environment(), Output())
-    for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
-                    newsfeeds.build, calendar.build, opendata.build):
-        builder(ctx)
-    guide.build(ctx, content_dir / "_sjablonen")
-    copy_assets(content_dir, ctx.out)
+    try:
+        ctx = Context(build_index(loaded.site, settings.build_date), settings, make_environment(), Output())
+        for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
+                        newsfeeds.build, calendar.build, opendata.build):
+            builder(ctx)
+        guide.build(ctx, content_dir / "_sjablonen")
+        copy_assets(content_dir, ctx.out)
+    except Exception as error:  # the last resort: the checks should have caught the cause
+        problems = ProblemList()
+        source = _source_in_traceback(error)
+        problems.add(source or content_dir.name, 0, "",
+                     f"De site kan niet worden gemaakt ({type(error).__name__}: {str(error)[:120]}).",
+                     "Dit is een fout in de site zelf. Welk bestand heb je het laatst veranderd? "
+                     "Vergelijk het met een sjabloon in content/_sjablonen/ en meld het aan de beheerders.")
+        return problems, None
     return loaded.problems, ctx.out
+
+
+def _source_in_traceback(error: BaseException) -> str:
+    """The content file of the innermost record that was being rendered, if any."""
+    found = ""
+    frame_tb = error.__traceback__
+    while frame_tb is not None:
+        for value in frame_tb.tb_frame.f_locals.values():
+            source = getattr(value, "source", None)
+            if isinstance(source, str) and source.endswith(".md"):
+                found = source
+        frame_tb = frame_tb.tb_next
+    return found
 
 
 def copy_assets(content_dir: Path, out: Output) -> None:

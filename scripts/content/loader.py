@@ -24,6 +24,8 @@ __all__ = ["KINDS", "Kind", "Loaded", "MAX_SLUG", "content_files", "load_content
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 120
+UNEXPECTED_HINT = ("Dit is een fout in de site zelf, niet in je bestand alleen. Vergelijk je bestand "
+                   "met een sjabloon in content/_sjablonen/ en meld het aan de beheerders.")
 URL_FIELDS = ("website", "link", "url")  # keys whose text is a web address
 
 
@@ -103,7 +105,12 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
             if source is None:
                 continue
             sources[(kind.folder, slug)] = source
-            record = _build(kind, slug, source, content_dir, problems, checked)
+            try:
+                record = _build(kind, slug, source, content_dir, problems, checked)
+            except Exception as error:  # the last resort: a Dutch problem, never a traceback
+                problems.add(rel, 0, "", f"Dit bestand kan niet worden verwerkt ({type(error).__name__}).",
+                             UNEXPECTED_HINT)
+                record = None
             if record is not None:
                 collected[kind.attribute][slug] = record
 
@@ -113,8 +120,13 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
                                _relative(content_dir / kind.folder / kind.assets, project_dir),
                                checked, problems)
     site = Site(**{name: dict(sorted(items.items())) for name, items in collected.items()})
-    check_references(site, known, sources, problems)
-    published.check(site, sources, content_dir, problems, project_dir)  # raised volgnummer
+    try:
+        check_references(site, known, sources, problems)
+        published.check(site, sources, content_dir, problems, project_dir)  # raised volgnummer
+    except Exception as error:  # the last resort: a Dutch problem, never a traceback
+        problems.add(_relative(content_dir, project_dir), 0, "",
+                     f"De verwijzingen tussen de bestanden kunnen niet worden gecontroleerd "
+                     f"({type(error).__name__}).", UNEXPECTED_HINT)
     return Loaded(site, problems, sources)
 
 

@@ -12,6 +12,11 @@ from scripts.model.occurrences import MAX_OCCURRENCES, occurrences
 from scripts.model.values import AMSTERDAM, ValueProblem, parse_clock, parse_date, parse_moment, parse_partial_date
 
 
+# Dates outside these years are typing mistakes (0001, 9999), and the calendar arithmetic of
+# the build cannot reach them.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 class Fields:
     """Reads fields of one file; a value that fails is reported once and read as missing."""
 
@@ -50,10 +55,16 @@ class Fields:
         if value is None:
             return None
         try:
-            return parser(value)
+            result = parser(value)
         except ValueProblem as problem:
             self.problem(path, problem.message, problem.hint)
             return None
+        year = getattr(result, "year", None)
+        if isinstance(year, int) and not FIRST_YEAR <= year <= LAST_YEAR:
+            self.problem(path, f"Het jaar {year} ligt te ver weg.",
+                         f"Kies een jaar tussen {FIRST_YEAR} en {LAST_YEAR}; klopt de datum?")
+            return None
+        return result
 
     def date(self, *path) -> date | None:
         return self.parsed(parse_date, *path)

@@ -74,7 +74,10 @@ def _normal_name(value: str) -> str:
 
 
 def _domain(value: str) -> str:
-    host = urlsplit(value.strip()).hostname or value
+    try:
+        host = urlsplit(value.strip()).hostname or value
+    except ValueError:  # reported by the loader as an address that cannot be read
+        host = value
     return host.lower().removeprefix("www.")
 
 
