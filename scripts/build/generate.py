@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scripts.render.environment import make_environment
 from scripts.index import build_index
+from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
 from scripts.content.loader import load_content
 from scripts.feeds import opendata
 from scripts.render.output import Output
@@ -70,15 +71,18 @@ def _source_in_traceback(error: BaseException) -> str:
 
 
 def copy_assets(content_dir: Path, out: Output) -> None:
-    """Logos and downloads go to the site as they are (the validator checked them); only
-    image and pdf files, so that nothing the browser would run is ever published."""
-    for folder, target, kinds in (("deelnemers/logos", "deelnemers/logos", (".png", ".jpg", ".jpeg", ".webp")),
+    """Logos are decoded and published as fresh PNGs (no contributed bytes served as they
+    came); downloads (checked PDFs) are copied. Nothing else is ever published."""
+    for folder, target, kinds in (("deelnemers/logos", "deelnemers/logos", LOGO_EXTENSIONS),
                                   ("actueel/downloads", "actueel/downloads", (".pdf",))):
         source = content_dir / folder
         if source.is_dir():
             for file in sorted(source.iterdir()):
                 if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in kinds:
-                    out.binary(f"{target}/{file.name}", file.read_bytes())
+                    if folder.endswith("logos"):
+                        out.binary(f"{target}/{published_logo(file.name)}", publish_logo(file.read_bytes()))
+                    else:
+                        out.binary(f"{target}/{file.name}", file.read_bytes())
 
 
 def generate(content_dir: Path, docs_dir: Path, settings: Settings) -> Result:

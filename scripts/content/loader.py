@@ -145,9 +145,10 @@ def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problem
         record = records.build_theme(slug, fields)
     elif kind.folder == "deelnemers":
         record = records.build_organisation(slug, fields)
-        if record.logo and "logo" not in failed:
-            check_logo(content_dir / "deelnemers" / record.logo, source, problems)
-            checked.add("deelnemers/" + record.logo)
+        logo = fields.text("logo")
+        if logo and "logo" not in failed:
+            check_logo(content_dir / "deelnemers" / logo, source, problems)
+            checked.add("deelnemers/" + logo)
     elif kind.folder == "bijeenkomsten":
         record = records.build_meeting(slug, fields)
     else:

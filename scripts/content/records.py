@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from scripts.content.assets import published_logo
 from scripts.model import items as model
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
@@ -96,7 +97,7 @@ def build_organisation(slug: str, f: Fields) -> model.Organisation:
     return model.Organisation(
         slug=slug, name=f.text("naam"), movements=f.texts("bewegingen"), role=f.text("rol"),
         website=f.text("website"), place=f.text("plaats"), province=f.text("provincie"),
-        sectors=f.texts("sector"), since=since, until=until, logo=logo,
+        sectors=f.texts("sector"), since=since, until=until, logo=published_logo(logo) if logo else "",
         logo_alt=f.text("logo_tekst") or (f"Logo van {f.text('naam')}" if logo else ""),
         description=f.text("beschrijving"), body=f.source.body, source=f.source.path)
 
