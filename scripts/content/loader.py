@@ -16,7 +16,7 @@ from scripts.content.leftovers import check_leftovers, template_for
 from scripts.content.problems import ProblemList, blamed
 from scripts.content.references import check_references
 from scripts.content.safety import body_problems, field_problems
-from scripts.content.schema_check import check_schema, drop_empty
+from scripts.content.schema_check import check_schema, drop_empty, field_name
 from scripts.content.source import SourceFile, read_source
 from scripts.model.items import Site
 from scripts.model.slugs import slugify
@@ -170,7 +170,7 @@ def _check_characters(source: SourceFile, value, path: tuple, problems: ProblemL
         for index, item in enumerate(value):
             _check_characters(source, item, path + (index,), problems)
     elif isinstance(value, str):
-        name = ".".join(map(str, path))
+        name = field_name(path)
         for message, hint in field_problems(value):
             problems.add(source.path, source.line(*path), name, message, hint)
         key = next((p for p in reversed(path) if isinstance(p, str)), "")

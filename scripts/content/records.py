@@ -8,6 +8,7 @@ from datetime import date, datetime
 from scripts.content.assets import published_logo
 from scripts.model import items as model
 from scripts.content.problems import ProblemList
+from scripts.content.schema_check import field_name
 from scripts.content.source import SourceFile
 from scripts.model.occurrences import MAX_OCCURRENCES, occurrences
 from scripts.model.values import AMSTERDAM, ValueProblem, parse_clock, parse_date, parse_moment, parse_partial_date
@@ -27,7 +28,7 @@ class Fields:
 
     def problem(self, path: tuple, message: str, hint: str = "") -> None:
         self.ok = False
-        name = ".".join(str(p) for p in path)
+        name = field_name(path)
         self.problems.add(self.source.path, self.source.line(*path), name, message, hint)
 
     def raw(self, *path):
@@ -213,7 +214,10 @@ def _check_series(f: Fields, start, end, rule: model.Recurrence) -> None:
                                                       rule.until))
     found = occurrences(plain)
     days = {o.first_day for o in found}
-    if rule.count is None and len(found) >= MAX_OCCURRENCES and rule.until > found[-1].first_day:
+    if rule.count is None and rule.until is None:
+        return  # no end: reported where 'herhaling' is read
+    if rule.count is None and rule.until is not None and found and len(found) >= MAX_OCCURRENCES \
+            and rule.until > found[-1].first_day:
         f.problem(("herhaling", "tot"), f"De herhaling komt meer dan {MAX_OCCURRENCES} keer voor.",
                   "Kies een eerdere datum bij 'tot', of maak er twee bestanden van.")
     for path, hint in ((("herhaling", "behalve"), "Kies een datum waarop de reeks anders zou zijn."),

@@ -12,6 +12,8 @@ import re
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 MAX_BODY_CHARS = 60_000
+# Python-Markdown looks for the end of every '[' ahead: thousands in one paragraph take minutes.
+MAX_BRACKETS_PER_PARAGRAPH = 200
 
 _FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*[A-Za-z0-9_+.-]*[ \t]*$")
 # What the browser reads as markup: '<' before a letter, '/', '!' or '?'.
@@ -24,12 +26,13 @@ _ATTR_LIST = re.compile(r"\{[ \t]*(?::|[#.][A-Za-z_-]|[^{}\n]*=)[^{}\n]*\}")
 _SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.MULTILINE)
 _IMAGE = re.compile(r"!\[")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.MULTILINE)
-_SAFE_ABSOLUTE = re.compile(r"^(?:https?://[^/\\]|mailto:[^/\\]|#)", re.IGNORECASE)
+_SAFE_ABSOLUTE = re.compile(r"^(?:https?://[^/\\]|mailto:[^/\\?]+$|tel:\+?[0-9][0-9-]*$|#)", re.IGNORECASE)
 _WHITESPACE_AND_CONTROL = re.compile(r"[\x00-\x20\x7f\u00a0\u2000-\u200f\u2028\u2029\ufeff]")
 
 HTML_HINT = ("Gebruik Markdown: **vet**, *schuin*, [tekst](https://…) voor een link. "
              "Wil je het teken < laten zien, zet er dan een spatie achter.")
-LINK_HINT = "Een link begint met https://, http:// of mailto:, of is een pad op deze site (/deelnemers/…)."
+LINK_HINT = ("Een link begint met https://, http://, mailto: (zonder ? erachter: geen cc of bcc) of "
+             "tel:, of is een pad op deze site (/deelnemers/…).")
 
 
 def is_safe_url(url: str, also: tuple[str, ...] = ()) -> bool:
@@ -144,6 +147,14 @@ def body_problems(body: str) -> list[tuple[int, str, str]]:
     if len(body) > MAX_BODY_CHARS:
         found.append((0, f"De tekst is te lang ({len(body)} tekens).",
                       f"Houd de tekst onder {MAX_BODY_CHARS} tekens of verdeel hem over meer berichten."))
+    offset = 0
+    for paragraph in re.split(r"(\n[ \t]*\n)", body):
+        count = paragraph.count("[")
+        if count > MAX_BRACKETS_PER_PARAGRAPH:
+            found.append((_line_of(body, offset), f"Er staan te veel haakjes [ in één alinea ({count}, "
+                          f"hoogstens {MAX_BRACKETS_PER_PARAGRAPH}).", "Verdeel de tekst over meer alinea's, "
+                          "of haal haakjes weg."))
+        offset += len(paragraph)
     for match in CONTROL.finditer(body):
         found.append((_line_of(body, match.start()), "De tekst bevat een onzichtbaar stuurteken.",
                       "Typ de regel opnieuw; het teken komt vaak mee bij kopiëren uit een ander programma."))

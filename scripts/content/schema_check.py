@@ -70,11 +70,11 @@ def check_schema(kind: str, source: SourceFile, data: dict, problems: ProblemLis
         path = tuple(error.path)
         for key_path, message, hint in _translate(kind, schema, error, path):
             failed.add(str(key_path[0]) if key_path else "")
-            problems.add(source.path, source.line(*key_path), _field_name(key_path), message, hint)
+            problems.add(source.path, source.line(*key_path), field_name(key_path), message, hint)
     return failed
 
 
-def _field_name(path: tuple) -> str:
+def field_name(path: tuple) -> str:
     name = ""
     for part in path:
         name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
@@ -119,7 +119,7 @@ def _translate(kind: str, schema: dict, error, path: tuple):
         for key in error.validator_value:
             if isinstance(value, dict) and key not in value:
                 desc = properties.get(key, {}).get("description", "")
-                yield path, f"Het verplichte veld '{key}' ontbreekt of is leeg.", desc
+                yield path + (key,), f"Het verplichte veld '{key}' ontbreekt of is leeg.", desc
         return
     if validator == "additionalProperties":
         allowed = sorted(here.get("properties", {}))

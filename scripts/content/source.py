@@ -138,11 +138,11 @@ QUOTES_HINT = ("Zet een tekst met een dubbele punt, #, aanhalingstekens of een t
 
 # (words in PyYAML's problem or context, Dutch message, hint); the first that matches counts.
 _YAML_MESSAGES = (
+    ("unknown escape", "na een \\ binnen aanhalingstekens staat een teken dat YAML niet kent",
+     "Schrijf \\\\ voor een schuine streep, of zet de tekst tussen enkele aanhalingstekens ' '."),
     ("quoted scalar", "een tekst tussen aanhalingstekens wordt niet afgesloten (of er staat "
      "nog een aanhalingsteken in de tekst)", "Sluit de tekst af met hetzelfde aanhalingsteken als "
      "waarmee hij begint. Staat er een \" in de tekst, zet de tekst dan tussen enkele ' '."),
-    ("unknown escape", "na een \\ binnen aanhalingstekens staat een teken dat YAML niet kent",
-     "Schrijf \\\\ voor een schuine streep, of zet de tekst tussen enkele aanhalingstekens ' '."),
     ("alias", "een * aan het begin van een waarde leest YAML als een verwijzing",
      QUOTES_HINT),
     ("anchor", "een & aan het begin van een waarde leest YAML als een anker", QUOTES_HINT),
@@ -211,7 +211,7 @@ def _field_at(text: str, line: int) -> str:
         match = _KEY.match(content)
         if not match:
             continue
-        indent = match.start(1)
+        indent = len(content) - len(content.lstrip(" "))  # a tab is no indentation YAML accepts
         while names and names[-1][0] >= indent:
             names.pop()
         names.append((indent, match.group(1)))
@@ -269,7 +269,9 @@ def _parse_with(loader_class, text: str, offset: int) -> tuple[dict, dict]:
             return {}, {(): 1 + offset}
         if not isinstance(node, yaml.MappingNode):
             raise _Refused(node.start_mark.line + 1 + offset,
-                           "De gegevens bovenaan moeten de vorm 'veld: waarde' hebben.")
+                           "De gegevens bovenaan moeten de vorm 'veld: waarde' hebben.",
+                           "Schrijf elk gegeven op een eigen regel als 'veld: waarde', zoals in de "
+                           "sjablonen in content/_sjablonen/.")
         lines: dict = {(): node.start_mark.line + 1 + offset}
         data = _convert(loader, node, (), lines, offset, set(), text.split("\n"))
         return data, lines
@@ -283,6 +285,9 @@ def _convert(loader, node, path: tuple, lines: dict, offset: int, seen: set, tex
         raise _Refused(line, "Verwijzingen met '&' en '*' (YAML-ankers) zijn niet toegestaan.",
                        "Schrijf de waarde gewoon uit.")
     seen.add(id(node))
+    if node.start_mark.line < len(text) and text[node.start_mark.line][node.start_mark.column:].startswith("&"):
+        raise _Refused(line, "Een & aan het begin van een waarde leest YAML als een anker: die "
+                       "tekst valt weg.", QUOTES_HINT)
     if len(path) > 6:
         raise _Refused(line, "De gegevens zijn te diep genest.")
     if node.tag not in _STANDARD_TAGS:

@@ -25,7 +25,7 @@ import nh3
 TAGS = frozenset({
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre",
     "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "abbr",
-    "del", "sup", "sub", "dl", "dt", "dd", "div", "span",
+    "del", "sup", "sub", "dl", "dt", "dd",
 })
 ATTRIBUTES = {
     "a": {"href", "title"},
