@@ -12,6 +12,7 @@ site is published there, they are internal links.
 from __future__ import annotations
 
 import functools
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -27,10 +28,12 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlin
 
 
 def scheme_of(url: str) -> str:
-    """The scheme a browser sees: it ignores whitespace and control characters in a URL."""
-    plain = "".join(c for c in url if ord(c) > 0x20 and c not in "\x7f\u00a0").lower()
-    head = plain.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    return head.split(":", 1)[0] if ":" in head else ""
+    """The scheme a browser sees (WHATWG URL parsing): leading and trailing C0 controls and
+    spaces stripped, tabs and newlines removed; '' for a relative URL."""
+    plain = url.strip("".join(chr(c) for c in range(0x21)))
+    plain = plain.replace("\t", "").replace("\n", "").replace("\r", "")
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", plain)
+    return match.group(1).lower() if match else ""
 
 
 class _Page(HTMLParser):

@@ -23,10 +23,13 @@ FORBIDDEN_IN_CONTENT = FORBIDDEN_TAGS | {"form", "img", "input", "button", "sele
 
 
 def scheme_of(url: str) -> str:
-    """The scheme a browser would see: whitespace and control characters are ignored in a URL."""
-    plain = "".join(c for c in url if ord(c) > 0x20 and c not in "\x7f\u00a0").lower()
-    head = re.split(r"[/?#]", plain, maxsplit=1)[0]
-    return head.split(":", 1)[0] if ":" in head else ""
+    """The scheme a browser sees (WHATWG URL parsing): leading and trailing C0 controls and
+    spaces are stripped, tabs and newlines removed anywhere; a scheme is a letter followed by
+    letters, digits, '+', '-' or '.', then ':'. Anything else is a relative URL ('')."""
+    plain = url.strip("".join(chr(c) for c in range(0x21)))
+    plain = plain.replace("\t", "").replace("\n", "").replace("\r", "")
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", plain)
+    return match.group(1).lower() if match else ""
 
 
 class Scan(HTMLParser):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -59,7 +60,14 @@ def page_link(kind: str, slug: str = "") -> Markup:
     return Markup(path)
 
 
+@lru_cache(maxsize=1)
 def make_environment() -> Environment:
+    """One environment per process: it holds no state of a build, and compiling the templates
+    again for every build (every `make check`, every preview rebuild) cost most of a build."""
+    return _new_environment()
+
+
+def _new_environment() -> Environment:
     # autoescape makes macros return Markup; finalize escapes every other value for Markdown.
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       finalize=markdown_text, undefined=StrictUndefined,
