@@ -115,7 +115,7 @@ case("deelnemers/yaml-label.md", "---\nnaam: !!python/object:os.system echo\nbew
      (2, "", "niet toegestaan"))
 case("deelnemers/yaml-anker.md",
      "---\nnaam: &a Zorg Anker\nbeschrijving: *a\nbewegingen: [zorg]\nrol: deelnemer\n---\n",
-     (2, "", "ankers"))
+     (2, "naam", "anker"))
 case("bijeenkomsten/online-js.md",
      "---\ntitel: Test online\nuid: online-js@radicalevernieuwing.nl\nstart: 2026-05-01\nbeweging: zorg\n"
      "online:\n  link: javascript:alert(1)\n---\n", (7, "online.link", "geen geldig webadres"))
