@@ -25,21 +25,28 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import PROJECT, copy_project, run_mkdocs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import PROJECT, copy_project, run_mkdocs
 from trustscan import page_html, scan, scan_attributes, site_markdown
 
 sys.path.insert(0, str(PROJECT))
-from scripts.build import generate  # noqa: E402
-from scripts.build.writer import write_output  # noqa: E402
-from scripts.content.loader import Loaded, load_content  # noqa: E402
-from scripts.content.problems import ProblemList  # noqa: E402
-from scripts.model.items import Article, Link, Meeting, Online, Organisation, Place, Registration  # noqa: E402
-from scripts.model.values import PartialDate  # noqa: E402
-from scripts.render.context import Settings  # noqa: E402
-from scripts.render.environment import body as emit_body  # noqa: E402
+from scripts.build import generate
+from scripts.build.writer import write_output
+from scripts.content.loader import Loaded, load_content
+from scripts.content.problems import ProblemList
+from scripts.model.items import (
+    Article,
+    Link,
+    Meeting,
+    Online,
+    Organisation,
+    Place,
+    Registration,
+)
+from scripts.model.values import PartialDate
+from scripts.render.context import Settings
+from scripts.render.environment import body as emit_body
 
 SCHEMES = ["javascript:", "JaVaScRiPt:", "vbscript:", "data:text/html,", " javascript:", "java\tscript:",
            "java\nscript:", "&#106;avascript:", "&#x6A;avascript:", "javascript&colon;", "jav&#x09;ascript:",
@@ -134,7 +141,7 @@ def compose(pick, depth: int = 0) -> str:
 
 @st.composite
 def markdown_bodies(draw) -> str:
-    data_pick = lambda options: draw(st.sampled_from(options))  # noqa: E731
+    data_pick = lambda options: draw(st.sampled_from(options))
     return compose(data_pick)
 
 

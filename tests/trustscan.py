@@ -9,7 +9,6 @@ from pathlib import Path
 
 import markdown
 import yaml
-
 from conftest import PROJECT
 
 ALLOWED_SCHEMES = {"", "http", "https", "mailto", "tel", "webcal"}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 def _git(project: Path, *args: str) -> list[str] | None:
     try:
-        result = subprocess.run(["git", "-C", str(project), *args], capture_output=True,
+        result = subprocess.run(["git", "-C", str(project), *args], capture_output=True, check=False,
                                 text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None

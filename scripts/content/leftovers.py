@@ -7,7 +7,7 @@ published as the organisation's own text, so the validator names them.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from scripts.content.problems import ProblemList
@@ -19,7 +19,7 @@ SAMPLE_FIELDS = ("naam", "titel", "korte_naam", "beschrijving", "samenvatting", 
 EXAMPLE_HOSTS = ("voorbeeld.nl", "example.com", "example.org", "example.nl")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template(path: Path, mtime: float) -> SourceFile | None:
     return read_source(path, path.name, ProblemList())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from urllib.parse import urlsplit
@@ -18,13 +19,14 @@ from scripts.content.references import check_references
 from scripts.content.safety import body_problems, field_problems
 from scripts.content.schema_check import check_schema, drop_empty, field_name
 from scripts.content.source import SourceFile, read_source
-from scripts.model.items import Site
+from scripts.model.items import Article, Meeting, Movement, Organisation, Site, Theme
 from scripts.model.slugs import slugify
 
 __all__ = ["KINDS", "Kind", "Loaded", "MAX_SLUG", "content_files", "load_content"]
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 120
+Record = Movement | Theme | Organisation | Meeting | Article
 UNEXPECTED_HINT = ("Dit is een fout in de site zelf, niet in je bestand alleen. Vergelijk je bestand "
                    "met een sjabloon in content/_sjablonen/ en meld het aan de beheerders.")
 URL_FIELDS = ("website", "link", "url")  # keys whose text is a web address
@@ -132,7 +134,7 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
 
 
 def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problems: ProblemList,
-           checked: set[str]):
+           checked: set[str]) -> Record | None:
     before = len(problems)
     data = drop_empty(source.data)
     _check_characters(source, data, (), problems)
@@ -141,6 +143,7 @@ def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problem
     check_leftovers(source, template_for(content_dir, kind.schema), problems)
     for offset, message, hint in body_problems(source.body):
         problems.add(source.path, source.body_line + offset, "tekst", message, hint)
+    record: Record
     if kind.folder == "bewegingen":
         record = records.build_movement(slug, fields)
     elif kind.folder == "themas":
@@ -155,14 +158,14 @@ def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problem
         record = records.build_meeting(slug, fields)
     else:
         record = records.build_article(slug, fields, content_dir / "actueel" / "downloads")
-        for download in record.downloads:
+        for download in record.downloads:  # an Article
             if download.url.startswith("/actueel/downloads/"):
                 check_download(content_dir / download.url.removeprefix("/"), source, problems)
                 checked.add(download.url.removeprefix("/"))
     return record if len(problems) == before else None
 
 
-def _check_characters(source: SourceFile, value, path: tuple, problems: ProblemList) -> None:
+def _check_characters(source: SourceFile, value: Any, path: tuple, problems: ProblemList) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             _check_characters(source, item, path + (key,), problems)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from scripts.model.items import Site
@@ -81,7 +82,8 @@ def _domain(value: str) -> str:
     return host.lower().removeprefix("www.")
 
 
-def _check_unique(problems, sources, folder, field, normalise, label) -> None:
+def _check_unique(problems: ProblemList, sources: dict, folder: str, field: str,
+                  normalise: Callable[[str], str], label: str) -> None:
     seen: dict[str, tuple[str, int]] = {}
     for (kind, _slug), source in sorted(sources.items()):
         value = source.data.get(field)

@@ -9,6 +9,7 @@ restricted Markdown configuration and the nh3 allow-list sanitiser) whatever the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 MAX_BODY_CHARS = 60_000
@@ -90,7 +91,7 @@ def fenced_code_blocks(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _outside_code(text: str):
+def _outside_code(text: str) -> Iterator[tuple[int, str]]:
     """Yield (offset, chunk) for the parts of text that are not fenced code."""
     pos = 0
     for start, end in fenced_code_blocks(text):
@@ -101,7 +102,7 @@ def _outside_code(text: str):
         yield pos, text[pos:]
 
 
-def link_targets(chunk: str):
+def link_targets(chunk: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every link or image destination in Markdown text, as Markdown reads it.
 
     Inline destinations may span lines ('[x](java\\nscript:…)'): browsers drop the line break.

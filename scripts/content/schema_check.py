@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
+from typing import Any
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
 
 from scripts.content.kinds import SCHEMAS
 from scripts.content.problems import ProblemList
@@ -101,14 +103,15 @@ def _resolve(root: dict, node: dict) -> dict:
     return node
 
 
-def _def_name(schema: dict, error) -> str:
+def _def_name(schema: dict, error: ValidationError) -> str:
     for name, definition in schema["$defs"].items():
         if error.schema == definition:
             return name
     return ""
 
 
-def _translate(kind: str, schema: dict, error, path: tuple):
+def _translate(kind: str, schema: dict, error: ValidationError,
+               path: tuple) -> Iterator[tuple[tuple, str, str]]:
     value = error.instance
     shown = str(value)[:80]
     here = _resolve(schema, _property_schema(schema, path))
@@ -175,7 +178,7 @@ def _translate(kind: str, schema: dict, error, path: tuple):
     yield path, f"De waarde '{shown}' klopt niet.", tip
 
 
-def _describe(value) -> str:
+def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "ja/nee"
     if isinstance(value, int):

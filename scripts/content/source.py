@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 import frontmatter
@@ -29,7 +30,7 @@ class _StringsLoader(yaml.SafeLoader):
     """SafeLoader that leaves timestamps and floats as strings."""
 
 
-class _FastStringsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _FastStringsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The same with libyaml's parser. Its error messages differ, so a file it refuses is
     parsed again by _StringsLoader, whose messages are translated to Dutch."""
 
@@ -67,7 +68,7 @@ class SourceFile:
     body: str
     body_line: int  # line of the body's first line in the file
 
-    def line(self, *key) -> int:
+    def line(self, *key: str | int) -> int:
         """The line of a key path, or of its nearest parent that has one."""
         while key:
             if key in self.lines:
@@ -261,7 +262,7 @@ def _parse_yaml(text: str, offset: int) -> tuple[dict, dict]:
         return _parse_with(_StringsLoader, text, offset)
 
 
-def _parse_with(loader_class, text: str, offset: int) -> tuple[dict, dict]:
+def _parse_with(loader_class: type, text: str, offset: int) -> tuple[dict, dict]:
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
@@ -279,7 +280,8 @@ def _parse_with(loader_class, text: str, offset: int) -> tuple[dict, dict]:
         loader.dispose()
 
 
-def _convert(loader, node, path: tuple, lines: dict, offset: int, seen: set, text: list[str]):
+def _convert(loader: Any, node: yaml.Node, path: tuple, lines: dict, offset: int, seen: set,
+             text: list[str]) -> Any:
     line = node.start_mark.line + 1 + offset
     if id(node) in seen:
         raise _Refused(line, "Verwijzingen met '&' en '*' (YAML-ankers) zijn niet toegestaan.",
@@ -312,7 +314,7 @@ def _convert(loader, node, path: tuple, lines: dict, offset: int, seen: set, tex
             lines[path + (index,)] = item.start_mark.line + 1 + offset
             items.append(_convert(loader, item, path + (index,), lines, offset, seen, text))
         return items
-    if not node.style and node.tag == "tag:yaml.org,2002:str" and node.end_mark.line < len(text):
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag == "tag:yaml.org,2002:str" and node.end_mark.line < len(text):
         rest = text[node.end_mark.line][node.end_mark.column:]
         if _COMMENT_AFTER.match(rest):
             whole = (str(node.value) + rest)[:80].strip()
