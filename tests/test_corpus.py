@@ -154,7 +154,7 @@ EXPECTED = {
     "verplaatst-zonder-datum": ("bijeenkomsten/verplaatst-zonder-datum.md", 6, "status", "oude datum"),
     "onbekend-thema": ("bijeenkomsten/onbekend-thema.md", 6, "themas[1]", "bestaat niet"),
     "onbekend-veld": ("deelnemers/onbekend-veld.md", 5, "websiet", "Bedoel je 'website'?"),
-    "download-beide": ("actueel/download-beide.md", 7, "downloads[1]", "óf 'bestand' óf 'url'"),
+    "download-beide": ("actueel/download-beide.md", 7, "downloads.0", "óf 'bestand' óf 'url'"),
     "datum-maand-13": ("actueel/datum-maand-13.md", 3, "datum", "maand 13 bestaat niet"),
     "bestandsnaam-hoofdletters": ("deelnemers/Hoofdletters.md", 0, "", "kleine letters"),
     "bestandsnaam-html": ("deelnemers/pagina.html", 0, "", "alleen .md-bestanden"),

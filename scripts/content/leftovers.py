@@ -16,7 +16,7 @@ from scripts.content.source import SourceFile, read_source
 # Fields whose template value is only an example (lists and choices such as 'rol' are real
 # values that a contributor may keep).
 SAMPLE_FIELDS = ("naam", "titel", "korte_naam", "beschrijving", "samenvatting", "website")
-EXAMPLE_HOSTS = ("voorbeeld.nl", "example.com", "example.org", "example.nl")
+EXAMPLE_HOSTS = ("voorbeeld.nl",)  # the host of the templates' example addresses
 
 
 @cache

@@ -17,7 +17,7 @@ from scripts.content.leftovers import check_leftovers, template_for
 from scripts.content.problems import ProblemList, blamed
 from scripts.content.references import check_references
 from scripts.content.safety import body_problems, field_problems
-from scripts.content.schema_check import check_schema, drop_empty, field_name
+from scripts.content.schema_check import check_schema, drop_empty
 from scripts.content.source import SourceFile, read_source
 from scripts.model.items import Article, Meeting, Movement, Organisation, Site, Theme
 from scripts.model.slugs import slugify
@@ -173,7 +173,7 @@ def _check_characters(source: SourceFile, value: Any, path: tuple, problems: Pro
         for index, item in enumerate(value):
             _check_characters(source, item, path + (index,), problems)
     elif isinstance(value, str):
-        name = field_name(path)
+        name = ".".join(map(str, path))
         for message, hint in field_problems(value):
             problems.add(source.path, source.line(*path), name, message, hint)
         key = next((p for p in reversed(path) if isinstance(p, str)), "")

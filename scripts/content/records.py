@@ -11,7 +11,6 @@ from typing import Any
 from scripts.content.assets import published_logo
 from scripts.model import items as model
 from scripts.content.problems import ProblemList
-from scripts.content.schema_check import field_name
 from scripts.content.source import SourceFile
 from scripts.model.occurrences import MAX_OCCURRENCES, occurrences
 from scripts.model.values import AMSTERDAM, ValueProblem, parse_clock, parse_date, parse_moment, parse_partial_date
@@ -33,7 +32,7 @@ class Fields:
 
     def problem(self, path: tuple, message: str, hint: str = "") -> None:
         self.ok = False
-        name = field_name(path)
+        name = ".".join(str(p) for p in path)
         self.problems.add(self.source.path, self.source.line(*path), name, message, hint)
 
     def raw(self, *path: str | int) -> Any:
