@@ -40,7 +40,6 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template",
                                   "noscript", "svg", "math", "textarea", "select", "title"})
 ID_PREFIX = "tekst-"  # ids of headings in contributed text never clash with the site's own
-_HEADING = re.compile(r"^h[1-6]$")
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
@@ -92,9 +91,9 @@ def render_markdown(text: str) -> str:
     """Contributed Markdown → sanitised HTML."""
     md = _markdown()
     md.reset()
-    # One level down: a body's '# Kop' becomes <h2>, the page's own title stays the only <h1>.
+    # A body's '# Kop' becomes <h2>: the page's own title stays the only <h1>.
     html = md.convert(text or "")
-    html = re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+    html = re.sub(r"<(/?)h1\b", r"<\1h2", html)
     html = re.sub(r'(<h[2-6] id=")', r"\1" + ID_PREFIX, html)
     return sanitise(html)
 
