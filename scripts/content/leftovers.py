@@ -15,6 +15,10 @@ from scripts.content.source import SourceFile, read_source
 
 # Fields whose template value is only an example (lists and choices such as 'rol' are real
 # values that a contributor may keep).
+# The organisation template is what `make deelnemer` and strangers' pull requests start from,
+# and its examples are obviously examples. The other templates read like real items (tests and
+# editors copy them on purpose), so their values are not refused.
+LEFTOVER_KINDS = ("deelnemers",)
 SAMPLE_FIELDS = ("naam", "titel", "korte_naam", "beschrijving", "samenvatting", "website")
 EXAMPLE_HOSTS = ("voorbeeld.nl",)  # the host of the templates' example addresses
 

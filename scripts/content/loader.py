@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from scripts.content import published, records
 from scripts.content.assets import check_asset_folder, check_download, check_logo
 from scripts.content.kinds import FOLDERS, KINDS, Kind
-from scripts.content.leftovers import check_leftovers, template_for
+from scripts.content.leftovers import LEFTOVER_KINDS, check_leftovers, template_for
 from scripts.content.problems import ProblemList, blamed
 from scripts.content.references import check_references
 from scripts.content.safety import body_problems, field_problems
@@ -140,7 +140,8 @@ def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problem
     _check_characters(source, data, (), problems)
     failed = check_schema(kind.schema, source, data, problems)
     fields = records.Fields(source, data, failed, problems)
-    check_leftovers(source, template_for(content_dir, kind.schema), problems)
+    if kind.folder in LEFTOVER_KINDS:
+        check_leftovers(source, template_for(content_dir, kind.schema), problems)
     for offset, message, hint in body_problems(source.body):
         problems.add(source.path, source.body_line + offset, "tekst", message, hint)
     record: Record
