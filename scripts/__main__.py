@@ -33,8 +33,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check":
-        from scripts.content.loader import load_content
-        problems = load_content(args.content).problems
+        # The whole build in memory, minus writing files and running the engine.
+        from scripts.build.generate import render_site
+        from scripts.build.new_files import files_added
+        from scripts.render.context import Settings
+        try:
+            check_date = build_date_from(None)
+        except ValueError:
+            print("De bouwdatum is geen geldige datum (JJJJ-MM-DD).")
+            return 2
+        problems, _ = render_site(args.content, Settings(build_date=check_date),
+                                  new_files=files_added(args.content.parent))
         if problems:
             print(problems.report())
             if args.github:

@@ -1,9 +1,12 @@
-"""Issue 4: `make deelnemer NAAM="…"` scaffolds an organisation file that passes `make check`,
-in a copy of the project (never in the real content/)."""
+"""Issues 4 and 10: `make deelnemer NAAM="…"` scaffolds an organisation file that passes
+`make check`, in a copy of the project (never in the real content/). Examples stand on comment
+lines of their own, so typing after them cannot empty a field; the template's examples and
+sample sentence, left in, are refused."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,17 +39,20 @@ def make(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_make_deelnemer_then_make_check_passes(project):
-    result = make(project, "deelnemer", "NAAM=Zorggroep Voorbeeld")
+    result = make(project, "deelnemer", "NAAM=Zorggroep Zonnebloem")
     assert result.returncode == 0, result.stdout + result.stderr
-    created = project / "content" / "deelnemers" / "zorggroep-voorbeeld.md"
+    created = project / "content" / "deelnemers" / "zorggroep-zonnebloem.md"
     assert created.is_file()
-    assert "Gemaakt: content/deelnemers/zorggroep-voorbeeld.md" in result.stdout
+    assert "Gemaakt: content/deelnemers/zorggroep-zonnebloem.md" in result.stdout
     assert "Zo ga je verder" in result.stdout and "make check" in result.stdout
-    front = yaml.safe_load(created.read_text(encoding="utf-8").split("---")[1])
-    assert front["naam"] == "Zorggroep Voorbeeld"
+    text = created.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---")[1])
+    assert front["naam"] == "Zorggroep Zonnebloem"
     assert front["sinds"] == "2026-11"  # this month: the day the organisation joins
     assert front["bewegingen"] == ["zorg"] and front["rol"] == "deelnemer"
-    assert "logos/zorggroep-voorbeeld.png" in created.read_text(encoding="utf-8")  # the slug, as a hint
+    assert "logos/zorggroep-zonnebloem.png" in text  # the slug, as a hint
+    # No example after a value: every '#' starts its own line.
+    assert all(line.startswith("#") or " #" not in line for line in text.split("---")[1].splitlines())
 
     check = make(project, "check")
     assert check.returncode == 0, check.stdout + check.stderr
@@ -54,11 +60,11 @@ def test_make_deelnemer_then_make_check_passes(project):
 
 
 def test_make_deelnemer_never_overwrites(project):
-    assert make(project, "deelnemer", "NAAM=Zorggroep Voorbeeld").returncode == 0
-    created = project / "content" / "deelnemers" / "zorggroep-voorbeeld.md"
+    assert make(project, "deelnemer", "NAAM=Zorggroep Zonnebloem").returncode == 0
+    created = project / "content" / "deelnemers" / "zorggroep-zonnebloem.md"
     created.write_text(created.read_text(encoding="utf-8") + "\nMijn eigen tekst.\n", encoding="utf-8")
     before = created.read_bytes()
-    again = make(project, "deelnemer", "NAAM=Zorggroep Voorbeeld")
+    again = make(project, "deelnemer", "NAAM=Zorggroep Zonnebloem")
     assert again.returncode != 0
     assert "Er is al een bestand voor deze naam" in again.stdout
     assert created.read_bytes() == before
@@ -110,5 +116,42 @@ def test_template_fields_follow_the_template():
     front = yaml.safe_load(text.split("---")[1])
     assert front == {"naam": "Zorg: Één", "website": None, "bewegingen": ["zorg"], "rol": "deelnemer",
                      "sinds": "2026-11", "nieuw_veld": None, "logo": None}
-    assert "website:  # bijvoorbeeld: https://www.voorbeeld.nl" in text
-    assert text.endswith("---\n\nTekst.\n")
+    assert "# Bijvoorbeeld: website: https://www.voorbeeld.nl\nwebsite:\n" in text
+    assert "Tekst." not in text  # the template's sample body is not copied
+
+
+def _fill(text: str, **values: str) -> str:
+    for key, value in values.items():
+        text = text.replace(f"\n{key}:\n", f"\n{key}: {value}\n", 1)
+    return text
+
+
+@pytest.mark.parametrize("values, body, line_field", [
+    # typed on the value's own line, after the colon: kept
+    ({"website": "https://www.zonnebloem.nl", "plaats": "Utrecht"}, "Wij zijn #1 in zorg.", None),
+    ({"beschrijving": "Zorggroep Voorbeeld biedt zorg thuis en in twee kleine woonhuizen."}, "",
+     "beschrijving: 'Zorggroep Voorbeeld biedt"),
+    ({"website": "https://www.voorbeeld.nl"}, "", "website: 'https://www.voorbeeld.nl' is"),
+    ({}, "Schrijf hier in een paar zinnen wat jullie doen en waarom jullie meedoen aan de beweging.",
+     "tekst: Deze zin is het voorbeeld"),
+    ({"beschrijving": "Wij zijn #1 in de regio"}, "", "beschrijving: Na ' #'"),
+])
+def test_typing_into_the_scaffold_cannot_trap_anyone(tmp_path, values, body, line_field):
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    result = subprocess.run([sys.executable, "-m", "scripts", "--content", str(content), "deelnemer",
+                             "Zorggroep Zonnebloem"], cwd=PROJECT, capture_output=True, text=True,
+                            timeout=120, env=dict(os.environ, BUILD_DATE="2026-11-23"))
+    assert result.returncode == 0, result.stdout
+    created = content / "deelnemers" / "zorggroep-zonnebloem.md"
+    created.write_text(_fill(created.read_text(encoding="utf-8"), **values) + body + "\n", encoding="utf-8")
+    check = run_check(content)
+    assert "Traceback" not in check.stdout + check.stderr
+    if line_field is None:
+        assert check.returncode == 0, check.stdout
+        front = yaml.safe_load(created.read_text(encoding="utf-8").split("---")[1])
+        assert {k: front[k] for k in values} == values
+    else:
+        assert check.returncode == 1
+        assert re.search(r"content/deelnemers/zorggroep-zonnebloem\.md:\d+: " + re.escape(line_field),
+                         check.stdout), check.stdout

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scripts.render.environment import make_environment
 from scripts.index import build_index
+from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
 from scripts.content.loader import load_content
 from scripts.feeds import opendata
 from scripts.render.output import Output
@@ -32,33 +33,59 @@ class Result:
     files: int = 0
 
 
-def render_site(content_dir: Path, settings: Settings) -> tuple[ProblemList, Output | None]:
-    """Everything in memory; no files are written."""
-    loaded = load_content(content_dir)
+def render_site(content_dir: Path, settings: Settings,
+                new_files: frozenset[str] | None = None) -> tuple[ProblemList, Output | None]:
+    """Everything in memory; no files are written. `make check` runs this too, so whatever
+    would break the build is a problem with a file and line there, never a traceback."""
+    loaded = load_content(content_dir, new_files=new_files)
     if loaded.problems:
         return loaded.problems, None
-    ctx = Context(build_index(loaded.site, settings.build_date), settings, make_environment(), Output())
-    for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
-                    newsfeeds.build, calendar.build, opendata.build):
-        builder(ctx)
-    guide.build(ctx, content_dir / "_sjablonen")
-    copy_assets(content_dir, ctx.out)
-    problems = redirects.build(ctx, content_dir)  # last: it checks its targets against all pages
+    try:
+        ctx = Context(build_index(loaded.site, settings.build_date), settings, make_environment(), Output())
+        for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
+                        newsfeeds.build, calendar.build, opendata.build):
+            builder(ctx)
+        guide.build(ctx, content_dir / "_sjablonen")
+        copy_assets(content_dir, ctx.out)
+        problems = redirects.build(ctx, content_dir)  # last: it checks its targets against all pages
+    except Exception as error:  # the last resort: the checks should have caught the cause
+        problems = ProblemList()
+        source = _source_in_traceback(error)
+        problems.add(source or content_dir.name, 0, "",
+                     f"De site kan niet worden gemaakt ({type(error).__name__}: {str(error)[:120]}).",
+                     "Dit is een fout in de site zelf. Welk bestand heb je het laatst veranderd? "
+                     "Vergelijk het met een sjabloon in content/_sjablonen/ en meld het aan de beheerders.")
     if problems:
         return problems, None
     return loaded.problems, ctx.out
 
 
+def _source_in_traceback(error: BaseException) -> str:
+    """The content file of the innermost record that was being rendered, if any."""
+    found = ""
+    frame_tb = error.__traceback__
+    while frame_tb is not None:
+        for value in frame_tb.tb_frame.f_locals.values():
+            source = getattr(value, "source", None)
+            if isinstance(source, str) and source.endswith(".md"):
+                found = source
+        frame_tb = frame_tb.tb_next
+    return found
+
+
 def copy_assets(content_dir: Path, out: Output) -> None:
-    """Logos and downloads go to the site as they are (the validator checked them); only
-    image and pdf files, so that nothing the browser would run is ever published."""
-    for folder, target, kinds in (("deelnemers/logos", "deelnemers/logos", (".png", ".jpg", ".jpeg", ".webp")),
+    """Logos are decoded and published as fresh PNGs (no contributed bytes served as they
+    came); downloads (checked PDFs) are copied. Nothing else is ever published."""
+    for folder, target, kinds in (("deelnemers/logos", "deelnemers/logos", LOGO_EXTENSIONS),
                                   ("actueel/downloads", "actueel/downloads", (".pdf",))):
         source = content_dir / folder
         if source.is_dir():
             for file in sorted(source.iterdir()):
                 if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in kinds:
-                    out.binary(f"{target}/{file.name}", file.read_bytes())
+                    if folder.endswith("logos"):
+                        out.binary(f"{target}/{published_logo(file.name)}", publish_logo(file.read_bytes()))
+                    else:
+                        out.binary(f"{target}/{file.name}", file.read_bytes())
 
 
 def generate(content_dir: Path, docs_dir: Path, settings: Settings) -> Result:

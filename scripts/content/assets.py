@@ -1,10 +1,22 @@
-"""Check contributed binary files: logos must be real, sane images; downloads real PDFs."""
+"""Check contributed binary files: logos must be real, sane images; downloads real PDFs.
+
+No contributed logo is served as it came: Pillow decodes it (which also proves it is the
+image it claims to be) and the site publishes a fresh PNG of at most PUBLISHED_LOGO_SIDE
+pixels (`publish_logo`), so bytes hidden in or after an image never reach a visitor.
+Downloads are published as they are (a PDF cannot be re-encoded without changing it); the
+checks below refuse what would run in a browser or a PDF reader.
+"""
 
 from __future__ import annotations
 
+import io
+import re
 import struct
+import warnings
 import zlib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from PIL import Image
 
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
@@ -13,6 +25,51 @@ MAX_LOGO_BYTES = 300_000
 MAX_LOGO_PIXELS = 2000
 MAX_DOWNLOAD_BYTES = 20_000_000
 LOGO_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp")
+PUBLISHED_LOGO_SIDE = 512  # the published PNG fits in this square
+_PILLOW_FORMATS = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}
+# Active content a PDF reader may run or open: refused in downloads.
+_PDF_ACTIVE = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia|OpenAction|AA|SubmitForm|ImportData)\b")
+_HTML_START = re.compile(rb"<\s*(?:html|script|body|head|svg|iframe|meta|!doctype)", re.IGNORECASE)
+
+
+def published_logo(name: str) -> str:
+    """'logos/zorg.jpg' → 'logos/zorg.png': every logo is published as a fresh PNG."""
+    path = PurePosixPath(name)
+    return str(path.with_suffix(".png")) if path.suffix else name
+
+
+def decode_image(data: bytes, kind: str) -> Image.Image | None:
+    """The image, fully decoded by Pillow, or None when Pillow cannot read it as `kind`."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as probe:
+                if probe.format != _PILLOW_FORMATS.get(kind):
+                    return None
+                if max(probe.size) > MAX_LOGO_PIXELS:
+                    return None
+                probe.verify()
+            image = Image.open(io.BytesIO(data))
+            image.load()
+            return image
+    except Exception:  # Pillow raises many kinds for a broken or hostile file
+        return None
+
+
+def publish_logo(data: bytes) -> bytes:
+    """A checked logo re-encoded as a PNG of at most PUBLISHED_LOGO_SIDE pixels (the same
+    input gives the same bytes: no metadata, fixed settings)."""
+    found = image_type_and_size(data)
+    image = decode_image(data, found[0]) if found else None
+    if image is None:
+        raise ValueError("not a checked logo")
+    with image:
+        has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+        clean = image.convert("RGBA" if has_alpha else "RGB")
+        clean.thumbnail((PUBLISHED_LOGO_SIDE, PUBLISHED_LOGO_SIDE), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        clean.save(out, format="PNG", optimize=False, compress_level=9)
+        return out.getvalue()
 
 
 def image_type_and_size(data: bytes) -> tuple[str, int, int] | None:
@@ -103,16 +160,55 @@ def check_logo(path: Path, source: SourceFile, problems: ProblemList) -> None:
     if not (16 <= width <= MAX_LOGO_PIXELS and 16 <= height <= MAX_LOGO_PIXELS):
         problems.add(source.path, line, "logo", f"Het logo is {width}×{height} pixels.",
                      f"Een logo is tussen 16 en {MAX_LOGO_PIXELS} pixels breed en hoog.")
+        return
+    image = decode_image(data, kind)
+    if image is None:
+        problems.add(source.path, line, "logo", f"Het logo kan niet worden gelezen als {kind.upper()}-"
+                     "afbeelding: het bestand is beschadigd of er zit iets anders in.",
+                     "Sla het logo opnieuw op als PNG of JPG, bijvoorbeeld met een tekenprogramma.")
+        return
+    with image:
+        if image.size != (width, height):
+            problems.add(source.path, line, "logo", f"Het logo zegt {width}×{height} pixels te zijn, "
+                         f"maar is {image.size[0]}×{image.size[1]}.", "Sla het logo opnieuw op als PNG of JPG.")
+
+
+def pdf_problem(data: bytes) -> tuple[str, str] | None:
+    """(message, hint) when the bytes are not a plain PDF, else None.
+
+    A PDF starts with '%PDF-1.x' or '%PDF-2.0' and ends with '%%EOF'; HTML at its start would
+    make a browser that sniffs show a page on the site's address; JavaScript, launch actions,
+    open actions, forms that send data and embedded files are what a PDF reader would run.
+    (Streams that are compressed are not opened: this check cannot see inside them.)"""
+    if not re.match(rb"%PDF-[12]\.\d", data[:8]):
+        return "is geen pdf-bestand", "Alleen pdf-bestanden kunnen worden gedownload."
+    if len(data) > MAX_DOWNLOAD_BYTES:
+        return (f"is te groot ({len(data) // 1_000_000} MB, hoogstens {MAX_DOWNLOAD_BYTES // 1_000_000} MB)",
+                "Maak het bestand kleiner, bijvoorbeeld met 'Opslaan als: verkleinde pdf'.")
+    if b"%%EOF" not in data[-2048:]:
+        return "is geen volledig pdf-bestand (het einde ontbreekt)", "Sla de pdf opnieuw op."
+    if _HTML_START.search(data[:4096]):
+        return "bevat HTML", "Sla het document opnieuw op als pdf, bijvoorbeeld met 'Afdrukken naar pdf'."
+    active = _PDF_ACTIVE.search(data)
+    if active:
+        return (f"bevat iets dat een pdf-lezer uitvoert ({active.group(0).decode('ascii')})",
+                "Sla het document opnieuw op met 'Afdrukken naar pdf': dan blijven alleen tekst en "
+                "beeld over.")
+    return None
 
 
 def check_download(path: Path, source: SourceFile, problems: ProblemList) -> None:
-    data = path.read_bytes()[:8] if path.is_file() else b""
-    if not data.startswith(b"%PDF-"):
+    if not path.is_file() or path.is_symlink():
         problems.add(source.path, source.line("downloads"), "downloads",
-                     f"'{path.name}' is geen pdf-bestand.", "Alleen pdf-bestanden kunnen worden gedownload.")
-    elif path.stat().st_size > MAX_DOWNLOAD_BYTES:
+                     f"'{path.name}' bestaat niet (of is een koppeling).",
+                     "Zet de pdf zelf in content/actueel/downloads/.")
+        return
+    size = path.stat().st_size
+    data = path.read_bytes() if size <= MAX_DOWNLOAD_BYTES else path.read_bytes()[:8] + b" " * size
+    found = pdf_problem(data)
+    if found:
         problems.add(source.path, source.line("downloads"), "downloads",
-                     f"'{path.name}' is te groot.", "Een download mag hoogstens 20 MB zijn.")
+                     f"'{path.name}' {found[0]}.", found[1])
 
 
 def check_asset_folder(folder: Path, rel_folder: str, checked: set[str], problems: ProblemList) -> None:
@@ -121,6 +217,15 @@ def check_asset_folder(folder: Path, rel_folder: str, checked: set[str], problem
     if not folder.is_dir():
         return
     logos = folder.name == "logos"
+    published: dict[str, str] = {}  # published name → contributed name
+    for path in sorted(folder.iterdir()):
+        if logos and path.suffix.lower() in LOGO_EXTENSIONS:
+            name = published_logo(path.name)
+            if name in published:
+                problems.add(f"{rel_folder}/{path.name}", 0, "", f"'{path.name}' en '{published[name]}' "
+                             f"worden allebei gepubliceerd als {name}.",
+                             "Geef elk logo een eigen naam (zonder de extensie mee te tellen).")
+            published[name] = path.name
     for path in sorted(folder.iterdir()):
         key = f"{folder.parent.name}/{folder.name}/{path.name}"
         if not path.is_file() or path.name.startswith(".") or key in checked:
@@ -146,9 +251,11 @@ def check_asset_folder(folder: Path, rel_folder: str, checked: set[str], problem
             continue
         if logos:
             found = image_type_and_size(data)
-            if found is None or not image_is_complete(found[0], data):
+            if found is None or not image_is_complete(found[0], data) or decode_image(data, found[0]) is None:
                 problems.add(rel, 0, "", f"'{path.name}' is geen goede PNG-, JPG- of WebP-afbeelding.",
                              "Sla het logo opnieuw op als PNG of JPG.")
-        elif not data.startswith(b"%PDF-"):
-            problems.add(rel, 0, "", f"'{path.name}' is geen pdf-bestand.",
-                         "Alleen pdf-bestanden kunnen worden gedownload.")
+
+        else:
+            found_pdf = pdf_problem(data)
+            if found_pdf:
+                problems.add(rel, 0, "", f"'{path.name}' {found_pdf[0]}.", found_pdf[1])

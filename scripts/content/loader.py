@@ -2,42 +2,34 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
-from scripts.content import published
+from urllib.parse import urlsplit
 
-from scripts.content import records
+from scripts.content import published, records
 from scripts.content.assets import check_asset_folder, check_download, check_logo
-from scripts.model.items import Site
-from scripts.content.problems import ProblemList
+from scripts.content.kinds import FOLDERS, KINDS, Kind
+from scripts.content.leftovers import LEFTOVER_KINDS, check_leftovers, template_for
+from scripts.content.problems import ProblemList, blamed
 from scripts.content.references import check_references
 from scripts.content.safety import body_problems, field_problems
 from scripts.content.schema_check import check_schema, drop_empty
-from scripts.model.slugs import slugify
 from scripts.content.source import SourceFile, read_source
+from scripts.model.items import Article, Meeting, Movement, Organisation, Site, Theme
+from scripts.model.slugs import slugify
+
+__all__ = ["KINDS", "Kind", "Loaded", "MAX_SLUG", "content_files", "load_content"]
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 120
-
-
-@dataclass(frozen=True)
-class Kind:
-    folder: str  # under content/
-    schema: str  # scripts/content/schemas/<schema>.schema.json
-    attribute: str  # the Site field that holds the records
-    reserved: tuple[str, ...] = ()  # slugs that name a page of the section itself
-    assets: str = ""  # a subfolder with files that are not items
-
-
-KINDS = (
-    Kind("bewegingen", "beweging", "movements"),
-    Kind("themas", "thema", "themes"),
-    Kind("deelnemers", "deelnemer", "organisations", ("pagina", "kaart", "oud", "provincie"), "logos"),
-    Kind("bijeenkomsten", "bijeenkomst", "meetings", ("archief", "pagina", "agenda")),
-    Kind("actueel", "artikel", "articles", ("pagina", "feed"), "downloads"),
-)
+Record = Movement | Theme | Organisation | Meeting | Article
+UNEXPECTED_HINT = ("Dit is een fout in de site zelf, niet in je bestand alleen. Vergelijk je bestand "
+                   "met een sjabloon in content/_sjablonen/ en meld het aan de beheerders.")
+URL_FIELDS = ("website", "link", "url")  # keys whose text is a web address
 
 
 @dataclass(frozen=True)
@@ -62,10 +54,14 @@ def content_files(content_dir: Path, kind: Kind) -> list[Path]:
     return files
 
 
-def load_content(content_dir: Path, project_dir: Path | None = None) -> Loaded:
+def load_content(content_dir: Path, project_dir: Path | None = None,
+                 new_files: frozenset[str] | None = None) -> Loaded:
+    """`new_files`: project-relative paths that the change under review adds (a pull request's
+    files). A clash between two files is then reported on the new one; without it, on both."""
     content_dir = Path(content_dir)
     project_dir = Path(project_dir) if project_dir else content_dir.parent
-    problems = ProblemList()
+    problems = ProblemList(new_files=new_files)
+    _check_folders(content_dir, project_dir, problems)
     collected: dict[str, dict] = {kind.attribute: {} for kind in KINDS}
     sources: dict = {}
     checked: set[str] = set()  # 'deelnemers/logos/x.png': checked through the field that names it
@@ -92,21 +88,32 @@ def load_content(content_dir: Path, project_dir: Path | None = None) -> Loaded:
                              "cijfers en streepjes bevatten.", f"Noem het bestand bijvoorbeeld "
                              f"'{slugify(slug) or 'naam'}.md'.")
                 continue
-            if slug in kind.reserved:
-                problems.add(rel, 0, "", f"De naam '{slug}' is al in gebruik voor een pagina van de site.",
-                             "Kies een andere bestandsnaam.")
+            if slug in kind.reserved_names:
+                problems.add(rel, 0, "", f"De naam '{file.name}' is al in gebruik voor een pagina "
+                             f"van de site (/{kind.folder}/{'' if slug == 'index' else slug + '/'}).",
+                             "Kies een andere bestandsnaam, bijvoorbeeld met de naam van de organisatie.")
                 continue
             if slug in known[kind.folder]:
-                problems.add(rel, 0, "", f"Er is al een bestand met de naam '{file.name}': "
-                             f"{known[kind.folder][slug]}.", "Elke naam mag maar één keer voorkomen, "
-                             "ook in verschillende mappen. Kies een andere bestandsnaam.")
+                other = known[kind.folder][slug]
+                for path, twin in blamed(problems.new_files, other, rel):
+                    problems.add(path, 0, "", f"Twee bestanden hebben de naam '{file.name}': "
+                                 f"{path} en {twin}.", "Elke naam mag maar één keer voorkomen, "
+                                 "ook in verschillende mappen. Kies voor het nieuwe bestand een andere naam.")
+                if problems.new_files is not None and other in problems.new_files \
+                        and rel not in problems.new_files:
+                    known[kind.folder][slug] = rel
                 continue
             known[kind.folder][slug] = rel
             source = read_source(file, rel, problems)
             if source is None:
                 continue
             sources[(kind.folder, slug)] = source
-            record = _build(kind, slug, source, content_dir, problems, checked)
+            try:
+                record = _build(kind, slug, source, content_dir, problems, checked)
+            except Exception as error:  # the last resort: a Dutch problem, never a traceback
+                problems.add(rel, 0, "", f"Dit bestand kan niet worden verwerkt ({type(error).__name__}).",
+                             UNEXPECTED_HINT)
+                record = None
             if record is not None:
                 collected[kind.attribute][slug] = record
 
@@ -116,41 +123,50 @@ def load_content(content_dir: Path, project_dir: Path | None = None) -> Loaded:
                                _relative(content_dir / kind.folder / kind.assets, project_dir),
                                checked, problems)
     site = Site(**{name: dict(sorted(items.items())) for name, items in collected.items()})
-    check_references(site, known, sources, problems)
-    published.check(site, sources, content_dir, problems, project_dir)  # raised volgnummer
+    try:
+        check_references(site, known, sources, problems)
+        published.check(site, sources, content_dir, problems, project_dir)  # raised volgnummer
+    except Exception as error:  # the last resort: a Dutch problem, never a traceback
+        problems.add(_relative(content_dir, project_dir), 0, "",
+                     f"De verwijzingen tussen de bestanden kunnen niet worden gecontroleerd "
+                     f"({type(error).__name__}).", UNEXPECTED_HINT)
     return Loaded(site, problems, sources)
 
 
 def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problems: ProblemList,
-           checked: set[str]):
+           checked: set[str]) -> Record | None:
     before = len(problems)
     data = drop_empty(source.data)
     _check_characters(source, data, (), problems)
     failed = check_schema(kind.schema, source, data, problems)
     fields = records.Fields(source, data, failed, problems)
+    if kind.folder in LEFTOVER_KINDS:
+        check_leftovers(source, template_for(content_dir, kind.schema), problems)
     for offset, message, hint in body_problems(source.body):
         problems.add(source.path, source.body_line + offset, "tekst", message, hint)
+    record: Record
     if kind.folder == "bewegingen":
         record = records.build_movement(slug, fields)
     elif kind.folder == "themas":
         record = records.build_theme(slug, fields)
     elif kind.folder == "deelnemers":
         record = records.build_organisation(slug, fields)
-        if record.logo and "logo" not in failed:
-            check_logo(content_dir / "deelnemers" / record.logo, source, problems)
-            checked.add("deelnemers/" + record.logo)
+        logo = fields.text("logo")
+        if logo and "logo" not in failed:
+            check_logo(content_dir / "deelnemers" / logo, source, problems)
+            checked.add("deelnemers/" + logo)
     elif kind.folder == "bijeenkomsten":
         record = records.build_meeting(slug, fields)
     else:
         record = records.build_article(slug, fields, content_dir / "actueel" / "downloads")
-        for download in record.downloads:
+        for download in record.downloads:  # an Article
             if download.url.startswith("/actueel/downloads/"):
                 check_download(content_dir / download.url.removeprefix("/"), source, problems)
                 checked.add(download.url.removeprefix("/"))
     return record if len(problems) == before else None
 
 
-def _check_characters(source: SourceFile, value, path: tuple, problems: ProblemList) -> None:
+def _check_characters(source: SourceFile, value: Any, path: tuple, problems: ProblemList) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             _check_characters(source, item, path + (key,), problems)
@@ -158,8 +174,51 @@ def _check_characters(source: SourceFile, value, path: tuple, problems: ProblemL
         for index, item in enumerate(value):
             _check_characters(source, item, path + (index,), problems)
     elif isinstance(value, str):
+        name = ".".join(map(str, path))
         for message, hint in field_problems(value):
-            problems.add(source.path, source.line(*path), ".".join(map(str, path)), message, hint)
+            problems.add(source.path, source.line(*path), name, message, hint)
+        key = next((p for p in reversed(path) if isinstance(p, str)), "")
+        if key in URL_FIELDS and value.strip():
+            problem = _url_problem(value.strip())
+            if problem:
+                problems.add(source.path, source.line(*path), name, problem,
+                             "Kopieer het adres uit de adresbalk van je browser, bijvoorbeeld "
+                             "https://www.voorbeeld.nl/.")
+
+
+def _url_problem(url: str) -> str:
+    """What a browser or the generator cannot read in a web address ('' when fine)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:
+        return f"'{url[:80]}' is geen geldig webadres: het kan niet worden gelezen."
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"'{url[:80]}' is geen geldig webadres: het begint niet met https://."
+    if "." not in host or not re.fullmatch(r"[\w.-]+", host) or ".." in host \
+            or host.startswith((".", "-")) or host.endswith(("-", ".")):
+        return f"'{url[:80]}' is geen geldig webadres: '{host or '(leeg)'}' is geen domeinnaam."
+    return ""
+
+
+def _check_folders(content_dir: Path, project_dir: Path, problems: ProblemList) -> None:
+    """A file in a misspelt folder (content/deelnemer/) would never be published."""
+    if not content_dir.is_dir():
+        return
+    for path in sorted(content_dir.iterdir()):
+        if path.name.startswith(("_", ".")) or path.name in FOLDERS or path.name.lower() == "readme.md":
+            continue
+        rel = _relative(path, project_dir)
+        close = difflib.get_close_matches(path.name.lower(), FOLDERS, n=1, cutoff=0.6)
+        if path.is_dir():
+            problems.add(rel, 0, "", f"De map '{path.name}' kent de site niet: wat erin staat, "
+                         "wordt niet gepubliceerd.",
+                         (f"Bedoel je '{close[0]}'? " if close else "") +
+                         "De mappen zijn: " + ", ".join(FOLDERS) + ".")
+        else:
+            problems.add(rel, 0, "", "Dit bestand staat niet in een map van de site en wordt niet "
+                         "gepubliceerd.", "Zet het in een van de mappen: " + ", ".join(FOLDERS) + ".")
 
 
 def _relative(file: Path, project_dir: Path) -> str:

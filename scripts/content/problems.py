@@ -48,11 +48,27 @@ class Problem:
         return f"::error {where},title={_workflow_property(_printable(title))}::{_workflow_data(message)}"
 
 
+def blamed(new_files: frozenset[str] | None, existing: str, other: str) -> list[tuple[str, str]]:
+    """Where to report a clash between two files, as (file, the other file) pairs.
+
+    A pull request's annotation belongs on the file the pull request adds, not on the file
+    that was there before. When it is known which files are new (`new_files`, see
+    scripts/__main__.py), the clash is reported on the new one(s); otherwise on both."""
+    pairs = [(existing, other), (other, existing)]
+    if new_files is not None:
+        new = [pair for pair in pairs if pair[0] in new_files]
+        if new:
+            return new
+    return pairs
+
+
 @dataclass
 class ProblemList:
     """Collects problems so that one run reports all of them."""
 
     items: list[Problem] = field(default_factory=list)
+    # The files that the change under review adds (None: not known). See blamed().
+    new_files: frozenset[str] | None = None
 
     def add(self, path: str, line: int, field: str, message: str, hint: str = "") -> None:
         self.items.append(Problem(path, line, field, message, hint))

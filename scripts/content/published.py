@@ -10,6 +10,8 @@ after each publication and commit the file with the content.
 
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from datetime import datetime
 from pathlib import Path
@@ -103,7 +105,7 @@ def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
                      "Dan nemen de agenda's van abonnees de wijziging over.")
 
 
-def _difference(key: str, before, now) -> str:
+def _difference(key: str, before: Any, now: Any) -> str:
     noun = TRACKED[key][0]
     if key == "herhaling" or before is None or now is None:
         return noun

@@ -3,13 +3,24 @@ real dates, times that exist in Amsterdam, an end after the start, an online mee
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 
+from scripts.content.assets import published_logo
 from scripts.model import items as model
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
 from scripts.model.occurrences import MAX_OCCURRENCES, occurrences
 from scripts.model.values import AMSTERDAM, ValueProblem, parse_clock, parse_date, parse_moment, parse_partial_date
+
+
+_Moment = date | datetime  # named here: inside Fields, 'date' is a method
+
+# Dates outside these years are typing mistakes (0001, 9999), and the calendar arithmetic of
+# the build cannot reach them.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 class Fields:
@@ -24,10 +35,10 @@ class Fields:
         name = ".".join(str(p) for p in path)
         self.problems.add(self.source.path, self.source.line(*path), name, message, hint)
 
-    def raw(self, *path):
+    def raw(self, *path: str | int) -> Any:
         if path[0] in self.failed:
             return None
-        value = self.data
+        value: Any = self.data
         for part in path:
             if isinstance(value, dict):
                 value = value.get(part)
@@ -37,28 +48,34 @@ class Fields:
                 return None
         return value
 
-    def text(self, *path) -> str:
+    def text(self, *path: str | int) -> str:
         value = self.raw(*path)
         return str(value).strip() if value is not None else ""
 
-    def texts(self, *path) -> tuple[str, ...]:
+    def texts(self, *path: str | int) -> tuple[str, ...]:
         value = self.raw(*path)
         return tuple(str(v).strip() for v in value) if isinstance(value, list) else ()
 
-    def parsed(self, parser, *path):
+    def parsed(self, parser: Callable[[Any], Any], *path: str | int) -> Any:
         value = self.raw(*path)
         if value is None:
             return None
         try:
-            return parser(value)
+            result = parser(value)
         except ValueProblem as problem:
             self.problem(path, problem.message, problem.hint)
             return None
+        year = getattr(result, "year", None)
+        if isinstance(year, int) and not FIRST_YEAR <= year <= LAST_YEAR:
+            self.problem(path, f"Het jaar {year} ligt te ver weg.",
+                         f"Kies een jaar tussen {FIRST_YEAR} en {LAST_YEAR}; klopt de datum?")
+            return None
+        return result
 
-    def date(self, *path) -> date | None:
+    def date(self, *path: str | int) -> date | None:
         return self.parsed(parse_date, *path)
 
-    def moment(self, *path):
+    def moment(self, *path: str | int) -> _Moment | None:
         return self.parsed(parse_moment, *path)
 
 
@@ -85,7 +102,7 @@ def build_organisation(slug: str, f: Fields) -> model.Organisation:
     return model.Organisation(
         slug=slug, name=f.text("naam"), movements=f.texts("bewegingen"), role=f.text("rol"),
         website=f.text("website"), place=f.text("plaats"), province=f.text("provincie"),
-        sectors=f.texts("sector"), since=since, until=until, logo=logo,
+        sectors=f.texts("sector"), since=since, until=until, logo=published_logo(logo) if logo else "",
         logo_alt=f.text("logo_tekst") or (f"Logo van {f.text('naam')}" if logo else ""),
         description=f.text("beschrijving"), body=f.source.body, source=f.source.path)
 
@@ -146,11 +163,11 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
         summary=f.text("samenvatting"), body=f.source.body, source=f.source.path)
 
 
-def _day(moment) -> date:
+def _day(moment: date | datetime) -> date:
     return moment.date() if isinstance(moment, datetime) else moment
 
 
-def _check_end(f: Fields, start, end) -> None:
+def _check_end(f: Fields, start: date | datetime, end: date | datetime) -> None:
     if isinstance(start, datetime) != isinstance(end, datetime):
         if isinstance(start, datetime):
             f.problem(("eind",), "'start' heeft een tijd, maar 'eind' niet.",
@@ -164,7 +181,7 @@ def _check_end(f: Fields, start, end) -> None:
                   "Controleer de datum en tijd van 'start' en 'eind'.")
 
 
-def _recurrence(f: Fields, start) -> model.Recurrence | None:
+def _recurrence(f: Fields, start: date | datetime | None) -> model.Recurrence | None:
     if f.raw("herhaling") is None:
         return None
     if f.raw("herhaling", "aantal") is None and f.raw("herhaling", "tot") is None \
@@ -193,7 +210,8 @@ def _recurrence(f: Fields, start) -> model.Recurrence | None:
         moved=tuple(moved))
 
 
-def _check_series(f: Fields, start, end, rule: model.Recurrence) -> None:
+def _check_series(f: Fields, start: date | datetime, end: date | datetime | None,
+                  rule: model.Recurrence) -> None:
     """Skipped and moved dates must be dates of the series, and every repetition must have a
     local time that exists once (a weekly 02:30 meets the clock change twice a year)."""
     plain = model.Meeting(slug="", title="", uid="", start=start, end=end, movement="",
@@ -201,7 +219,10 @@ def _check_series(f: Fields, start, end, rule: model.Recurrence) -> None:
                                                       rule.until))
     found = occurrences(plain)
     days = {o.first_day for o in found}
-    if rule.count is None and len(found) >= MAX_OCCURRENCES and rule.until > found[-1].first_day:
+    if rule.count is None and rule.until is None:
+        return  # no end: reported where 'herhaling' is read
+    if rule.count is None and rule.until is not None and found and len(found) >= MAX_OCCURRENCES \
+            and rule.until > found[-1].first_day:
         f.problem(("herhaling", "tot"), f"De herhaling komt meer dan {MAX_OCCURRENCES} keer voor.",
                   "Kies een eerdere datum bij 'tot', of maak er twee bestanden van.")
     for path, hint in ((("herhaling", "behalve"), "Kies een datum waarop de reeks anders zou zijn."),
@@ -230,7 +251,7 @@ def _check_series(f: Fields, start, end, rule: model.Recurrence) -> None:
                 break
 
 
-def build_article(slug: str, f: Fields, downloads_dir) -> model.Article:
+def build_article(slug: str, f: Fields, downloads_dir: Path) -> model.Article:
     downloads = []
     for i, _ in enumerate(f.raw("downloads") or ()):
         title = f.text("downloads", i, "titel")

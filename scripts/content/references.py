@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from scripts.model.items import Site
-from scripts.content.problems import ProblemList
+from scripts.content.problems import ProblemList, blamed
 
 MAX_NAMED_USERS = 4  # more files use a missing name: count them in the hint, don't list them
 
@@ -74,26 +75,31 @@ def _normal_name(value: str) -> str:
 
 
 def _domain(value: str) -> str:
-    host = urlsplit(value.strip()).hostname or value
+    try:
+        host = urlsplit(value.strip()).hostname or value
+    except ValueError:  # reported by the loader as an address that cannot be read
+        host = value
     return host.lower().removeprefix("www.")
 
 
-def _check_unique(problems, sources, folder, field, normalise, label) -> None:
-    seen: dict[str, str] = {}
+def _check_unique(problems: ProblemList, sources: dict, folder: str, field: str,
+                  normalise: Callable[[str], str], label: str) -> None:
+    seen: dict[str, tuple[str, int]] = {}
     for (kind, _slug), source in sorted(sources.items()):
         value = source.data.get(field)
         if kind != folder or not isinstance(value, str) or not value.strip():
             continue
         key = normalise(value)
         if key in seen:
-            problems.add(source.path, source.line(field), field,
-                         f"Deze {label} staat al in {seen[key]}.",
-                         "Elke " + label + " mag maar één keer voorkomen. Staat de organisatie of "
-                         "bijeenkomst er al in, pas dan dat bestand aan." if label != "uid" else
-                         "Elke bijeenkomst heeft een eigen uid. Maak deze uniek, bijvoorbeeld met "
-                         "de datum en een kort woord.")
+            hint = ("Elke " + label + " mag maar één keer voorkomen. Staat de organisatie of "
+                    "bijeenkomst er al in, pas dan dat bestand aan." if label != "uid" else
+                    "Elke bijeenkomst heeft een eigen uid. Maak deze uniek, bijvoorbeeld met "
+                    "de datum en een kort woord.")
+            for path, twin in blamed(problems.new_files, seen[key][0], source.path):
+                line = source.line(field) if path == source.path else seen[key][1]
+                problems.add(path, line, field, f"Deze {label} staat ook in {twin}.", hint)
         else:
-            seen[key] = source.path
+            seen[key] = (source.path, source.line(field))
 
 
 def _check_theme_tree(site: Site, sources: dict, problems: ProblemList) -> None:

@@ -1,21 +1,20 @@
-"""Untrusted-input checks for Markdown bodies and text fields, and the escaping that backs them.
+"""Dutch explanations of why a contributed body or text field is refused.
 
-The validator refuses raw HTML, attribute lists, images, snippet includes, dangerous link
-targets and control characters. The generator still neutralises all of these in bodies
-(`escape_html_outside_code`) as a second line of defence, so a build that skips validation
-cannot put contributed markup on a page.
-
-Both sides treat only fenced code blocks as code, and only the fences Python-Markdown's
-superfences certainly reads as code (a closing fence of exactly the opening's length): a
-region wrongly taken for code would be left unescaped. Inline code spans are not exempt.
+These patterns only explain: raw HTML, attribute lists, images, snippet includes, dangerous
+link targets and control characters get a message with the line and a hint. Safety does not
+depend on them: every body passes the trust boundary (scripts/render/contributed.py: a
+restricted Markdown configuration and the nh3 allow-list sanitiser) whatever these find.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 MAX_BODY_CHARS = 60_000
+# Python-Markdown looks for the end of every '[' ahead: thousands in one paragraph take minutes.
+MAX_BRACKETS_PER_PARAGRAPH = 200
 
 _FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*[A-Za-z0-9_+.-]*[ \t]*$")
 # What the browser reads as markup: '<' before a letter, '/', '!' or '?'.
@@ -28,12 +27,13 @@ _ATTR_LIST = re.compile(r"\{[ \t]*(?::|[#.][A-Za-z_-]|[^{}\n]*=)[^{}\n]*\}")
 _SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.MULTILINE)
 _IMAGE = re.compile(r"!\[")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.MULTILINE)
-_SAFE_ABSOLUTE = re.compile(r"^(?:https?://[^/\\]|mailto:[^/\\]|#)", re.IGNORECASE)
+_SAFE_ABSOLUTE = re.compile(r"^(?:https?://[^/\\]|mailto:[^/\\?]+$|tel:\+?[0-9][0-9-]*$|#)", re.IGNORECASE)
 _WHITESPACE_AND_CONTROL = re.compile(r"[\x00-\x20\x7f\u00a0\u2000-\u200f\u2028\u2029\ufeff]")
 
 HTML_HINT = ("Gebruik Markdown: **vet**, *schuin*, [tekst](https://…) voor een link. "
              "Wil je het teken < laten zien, zet er dan een spatie achter.")
-LINK_HINT = "Een link begint met https://, http:// of mailto:, of is een pad op deze site (/deelnemers/…)."
+LINK_HINT = ("Een link begint met https://, http://, mailto: (zonder ? erachter: geen cc of bcc) of "
+             "tel:, of is een pad op deze site (/deelnemers/…).")
 
 
 def is_safe_url(url: str, also: tuple[str, ...] = ()) -> bool:
@@ -91,7 +91,7 @@ def fenced_code_blocks(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _outside_code(text: str):
+def _outside_code(text: str) -> Iterator[tuple[int, str]]:
     """Yield (offset, chunk) for the parts of text that are not fenced code."""
     pos = 0
     for start, end in fenced_code_blocks(text):
@@ -102,7 +102,7 @@ def _outside_code(text: str):
         yield pos, text[pos:]
 
 
-def link_targets(chunk: str):
+def link_targets(chunk: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every link or image destination in Markdown text, as Markdown reads it.
 
     Inline destinations may span lines ('[x](java\\nscript:…)'): browsers drop the line break.
@@ -148,6 +148,14 @@ def body_problems(body: str) -> list[tuple[int, str, str]]:
     if len(body) > MAX_BODY_CHARS:
         found.append((0, f"De tekst is te lang ({len(body)} tekens).",
                       f"Houd de tekst onder {MAX_BODY_CHARS} tekens of verdeel hem over meer berichten."))
+    offset = 0
+    for paragraph in re.split(r"(\n[ \t]*\n)", body):
+        count = paragraph.count("[")
+        if count > MAX_BRACKETS_PER_PARAGRAPH:
+            found.append((_line_of(body, offset), f"Er staan te veel haakjes [ in één alinea ({count}, "
+                          f"hoogstens {MAX_BRACKETS_PER_PARAGRAPH}).", "Verdeel de tekst over meer alinea's, "
+                          "of haal haakjes weg."))
+        offset += len(paragraph)
     for match in CONTROL.finditer(body):
         found.append((_line_of(body, match.start()), "De tekst bevat een onzichtbaar stuurteken.",
                       "Typ de regel opnieuw; het teken komt vaak mee bij kopiëren uit een ander programma."))
@@ -193,55 +201,3 @@ def _html_message(tag: str) -> str:
         if lower.startswith("<" + name) or lower.startswith("</" + name):
             return f"HTML is niet toegestaan in de tekst; hier staat {what} ({tag})."
     return f"HTML is niet toegestaan in de tekst ({tag})."
-
-
-def escape_html_outside_code(body: str) -> str:
-    """Neutralise markup in a contributed body; fenced code blocks stay as they are.
-
-    '<' becomes '&lt;' (autolinks such as <https://…> stay), '{' is escaped so attribute
-    lists do nothing, '![' becomes plain text, and unsafe link targets become '#geblokkeerd'.
-    """
-    parts = []
-    pos = 0
-    for start, end in fenced_code_blocks(body):
-        parts.append(_escape_chunk(body[pos:start]))
-        parts.append(body[start:end])
-        pos = max(pos, end)
-    parts.append(_escape_chunk(body[pos:]))
-    return "".join(parts)
-
-
-_SPECIAL = re.compile(r"<|\{|!\[")
-
-
-def _escape_chunk(chunk: str) -> str:
-    out = []
-    pos = 0
-    for match in _SPECIAL.finditer(chunk):
-        if match.start() < pos:
-            continue
-        out.append(chunk[pos:match.start()])
-        token = match.group(0)
-        auto = _AUTOLINK.match(chunk, match.start()) if token == "<" else None
-        if auto:
-            out.append(auto.group(0))
-            pos = auto.end()
-            continue
-        out.append({"<": "&lt;", "{": "\\{", "![": "!\\["}[token])
-        pos = match.end()
-    out.append(chunk[pos:])
-    return _block_unsafe_targets("".join(out))
-
-
-def _block_unsafe_targets(chunk: str) -> str:
-    spans = sorted({(s, e) for s, e in link_targets(chunk)
-                    if not is_safe_url(_target_text(chunk[s:e]))})
-    out, pos = [], 0
-    for start, end in spans:
-        if start < pos:
-            continue
-        out.append(chunk[pos:start])
-        out.append("#geblokkeerd")
-        pos = end
-    out.append(chunk[pos:])
-    return "".join(out)

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
+from typing import Any
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
 
+from scripts.content.kinds import SCHEMAS
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-KINDS = ("beweging", "thema", "deelnemer", "bijeenkomst", "artikel")
+KINDS = SCHEMAS  # the schema names, one per kind (defined in kinds.py)
 
 _TYPES = {"string": "tekst", "integer": "een heel getal", "number": "een getal", "array": "een lijst",
           "object": "een blok met velden ('naam: waarde' op aparte, ingesprongen regels)",
@@ -53,7 +56,9 @@ def _validator(kind: str) -> Draft202012Validator:
 def drop_empty(data):
     """Leave out keys without a value: a template's empty optional fields are not errors."""
     if isinstance(data, dict):
-        return {k: drop_empty(v) for k, v in data.items() if v is not None and v != ""}
+        # A text of only spaces is as empty as no text: the schema then says it is missing.
+        return {k: drop_empty(v) for k, v in data.items()
+                if v is not None and not (isinstance(v, str) and not v.strip())}
     if isinstance(data, list):
         return [drop_empty(v) for v in data]
     return data
@@ -67,11 +72,11 @@ def check_schema(kind: str, source: SourceFile, data: dict, problems: ProblemLis
         path = tuple(error.path)
         for key_path, message, hint in _translate(kind, schema, error, path):
             failed.add(str(key_path[0]) if key_path else "")
-            problems.add(source.path, source.line(*key_path), _field_name(key_path), message, hint)
+            problems.add(source.path, source.line(*key_path), field_name(key_path), message, hint)
     return failed
 
 
-def _field_name(path: tuple) -> str:
+def field_name(path: tuple) -> str:
     name = ""
     for part in path:
         name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
@@ -98,14 +103,15 @@ def _resolve(root: dict, node: dict) -> dict:
     return node
 
 
-def _def_name(schema: dict, error) -> str:
+def _def_name(schema: dict, error: ValidationError) -> str:
     for name, definition in schema["$defs"].items():
         if error.schema == definition:
             return name
     return ""
 
 
-def _translate(kind: str, schema: dict, error, path: tuple):
+def _translate(kind: str, schema: dict, error: ValidationError,
+               path: tuple) -> Iterator[tuple[tuple, str, str]]:
     value = error.instance
     shown = str(value)[:80]
     here = _resolve(schema, _property_schema(schema, path))
@@ -116,7 +122,7 @@ def _translate(kind: str, schema: dict, error, path: tuple):
         for key in error.validator_value:
             if isinstance(value, dict) and key not in value:
                 desc = properties.get(key, {}).get("description", "")
-                yield path, f"Het verplichte veld '{key}' ontbreekt of is leeg.", desc
+                yield path + (key,), f"Het verplichte veld '{key}' ontbreekt of is leeg.", desc
         return
     if validator == "additionalProperties":
         allowed = sorted(here.get("properties", {}))
@@ -149,7 +155,8 @@ def _translate(kind: str, schema: dict, error, path: tuple):
             yield path, f"'{shown}' heeft niet de goede vorm.", tip
         return
     if validator == "maxLength":
-        yield path, (f"De tekst is te lang: {len(value)} tekens, hoogstens {error.validator_value}."), tip
+        yield path, (f"De tekst is te lang: {len(value)} tekens, hoogstens {error.validator_value}."), \
+            f"Maak de tekst korter. {tip}".strip()
         return
     if validator == "minLength":
         yield path, "De tekst is leeg.", tip
@@ -158,18 +165,20 @@ def _translate(kind: str, schema: dict, error, path: tuple):
         yield path, "De lijst is leeg; er moet minstens één waarde in.", tip
         return
     if validator == "maxItems":
-        yield path, f"De lijst is te lang: hoogstens {error.validator_value} waarden.", tip
+        yield path, (f"De lijst is te lang: {len(value)} waarden, hoogstens {error.validator_value}."), tip
         return
     if validator == "uniqueItems":
         yield path, "Een waarde staat twee keer in de lijst.", "Haal de dubbele waarde weg."
         return
     if validator in ("minimum", "maximum"):
-        yield path, f"Het getal {shown} is te {'klein' if validator == 'minimum' else 'groot'}.", tip
+        bound = "minstens" if validator == "minimum" else "hoogstens"
+        yield path, (f"Het getal {shown} is te {'klein' if validator == 'minimum' else 'groot'} "
+                     f"({bound} {error.validator_value})."), tip
         return
     yield path, f"De waarde '{shown}' klopt niet.", tip
 
 
-def _describe(value) -> str:
+def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "ja/nee"
     if isinstance(value, int):

@@ -7,7 +7,9 @@ contributed title like `[x](javascript:…)` or `<script>` is shown as text, nev
 from __future__ import annotations
 
 import html
+from html import unescape
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,7 +17,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from scripts.render import dutch
-from scripts.content.safety import escape_html_outside_code, is_safe_url
+from scripts.content.safety import is_safe_url
+from scripts.render.contributed import as_raw_block, render_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
@@ -46,8 +49,33 @@ def safe_url(value) -> Markup:
                   .replace("(", "%28").replace(")", "%29"))
 
 
+_HEADING = re.compile(r'^<h([2-6]) id="[^"]*">(.*?)</h\1>', re.DOTALL | re.MULTILINE)
+_CONTAINERS = ("blockquote", "ul", "ol", "table", "dl", "pre")
+
+
+def _top_level(html_before: str) -> bool:
+    """No quote, list, table or code block is open at the end of this (sanitised) HTML."""
+    return all(len(re.findall(rf"<{tag}\b", html_before)) == html_before.count(f"</{tag}>")
+               for tag in _CONTAINERS)
+
+
 def body(value) -> Markup:
-    return Markup(escape_html_outside_code(value or ""))
+    """A contributed Markdown body: through the trust boundary (scripts/render/contributed.py),
+    emitted as raw HTML blocks that the engine passes through without reading them again.
+
+    Headings are the exception: they are written as Markdown headings of plain, escaped text
+    between the blocks, so that the page's table of contents and permalinks include them."""
+    html = render_markdown(str(value or ""))
+    parts, pos = [], 0
+    for match in _HEADING.finditer(html):
+        if not _top_level(html[pos:match.start()]):
+            continue  # inside a quote, list or table: stays in its block
+        parts.append(as_raw_block(html[pos:match.start()]))
+        text = unescape(re.sub(r"<[^>]*>", "", match.group(2)))
+        parts.append("#" * int(match.group(1)) + " " + markdown_text(text))
+        pos = match.end()
+    parts.append(as_raw_block(html[pos:]))
+    return Markup("\n\n".join(part for part in parts if part))
 
 
 def page_link(kind: str, slug: str = "") -> Markup:
@@ -56,7 +84,14 @@ def page_link(kind: str, slug: str = "") -> Markup:
     return Markup(path)
 
 
+@lru_cache(maxsize=1)
 def make_environment() -> Environment:
+    """One environment per process: it holds no state of a build, and compiling the templates
+    again for every build (every `make check`, every preview rebuild) cost most of a build."""
+    return _new_environment()
+
+
+def _new_environment() -> Environment:
     # autoescape makes macros return Markup; finalize escapes every other value for Markdown.
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       finalize=markdown_text, undefined=StrictUndefined,

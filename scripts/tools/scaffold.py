@@ -1,8 +1,10 @@
 """`make deelnemer NAAM="Zorggroep Voorbeeld"`: a new organisation file that passes `make check`.
 
 The file is made from content/_sjablonen/deelnemer.md: the name goes in, the template's example
-values of optional fields become empty fields with the example as a comment (empty fields are
-allowed and ignored), and 'sinds' is this month. An existing file is never overwritten.
+values of optional fields become empty fields with the example on a comment line of its own
+above the field (a person who types after an example on the value's own line would lose the
+text to YAML's ' #'), and 'sinds' is this month. The template's sample sentence is not copied:
+the validator refuses it when left in. An existing file is never overwritten.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from scripts.content.loader import KINDS, MAX_SLUG
+from scripts.content.kinds import KINDS
+from scripts.content.loader import MAX_SLUG
 from scripts.content.safety import CONTROL
 from scripts.model.slugs import slugify
 
@@ -44,16 +47,21 @@ def scaffold_text(template: str, name: str, slug: str, month: str) -> str:
         elif key == "sinds":
             front.append(f"sinds: {month}")
         elif key == "logo":
-            front.append(f"logo:  # bijvoorbeeld logos/{slug}.png")
+            front += [f"# Bijvoorbeeld: logo: logos/{slug}.png", "logo:"]
         elif key in KEEP:
             front.append(line)
         else:
-            front.append(f"{key}:  # bijvoorbeeld: {example}" if example else f"{key}:")
+            front += ([f"# Bijvoorbeeld: {key}: {example}"] if example else []) + [f"{key}:"]
     if "naam" not in seen:
         front.insert(0, f"naam: {json.dumps(name, ensure_ascii=False)}")
     if "logo" not in seen:
-        front.append(f"logo:  # bijvoorbeeld logos/{slug}.png")
-    return "\n".join(lines[:opening + 1] + front + lines[closing:]) + "\n"
+        front += [f"# Bijvoorbeeld: logo: logos/{slug}.png", "logo:"]
+    front.append(BODY_HINT)
+    return "\n".join(lines[:opening + 1] + front + [lines[closing]]) + "\n\n"
+
+
+BODY_HINT = ("# Schrijf onder de regel --- hieronder in een paar zinnen wat jullie doen en waarom "
+             "jullie meedoen.")
 
 
 def new_organisation(content_dir: Path, name: str, today: date | None = None) -> int:
@@ -61,7 +69,7 @@ def new_organisation(content_dir: Path, name: str, today: date | None = None) ->
     content_dir = Path(content_dir)
     name = " ".join(name.split())
     slug = slugify(name)
-    reserved = next(k.reserved for k in KINDS if k.folder == FOLDER)
+    reserved = next(k.reserved_names for k in KINDS if k.folder == FOLDER)
     if not name or CONTROL.search(name) or len(name) > 200:
         print("Geef de naam van de organisatie, hoogstens 200 tekens, bijvoorbeeld:\n"
               '    make deelnemer NAAM="Zorggroep Voorbeeld"')
@@ -90,8 +98,8 @@ def new_organisation(content_dir: Path, name: str, today: date | None = None) ->
     print(f"""Gemaakt: {shown}
 
 Zo ga je verder:
-  1. Open {shown} en vul je gegevens in. Achter het # staat een voorbeeld;
-     laat een regel leeg als je iets niet weet.
+  1. Open {shown} en vul je gegevens in, achter de dubbele punt.
+     Op de regel met # erboven staat een voorbeeld; laat een veld leeg als je iets niet weet.
   2. Kies bij 'bewegingen' de beweging(en) waarin je meedoet en bij 'rol' je rol.
      Welke waarden mogen, staat in de handleiding: /handleiding/deelnemer/
   3. Heb je een logo? Zet het als PNG, JPG of WebP in content/deelnemers/logos/
