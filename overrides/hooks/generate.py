@@ -1,20 +1,36 @@
-"""The thin MkDocs hook: run the generator before every build and watch content/.
+"""The thin MkDocs hook: hand the generated pages to MkDocs in memory and watch content/.
 
 All the work happens in the `scripts` package, which never imports MkDocs. This file is the
-only place that knows about MkDocs.
+only place that knows about MkDocs. Other engines (Zensical runs no hooks) get the same pages
+from `python -m scripts generate`, which writes them under docs/ before the engine starts.
+
+In memory, not on disk, for two reasons:
+- `mkdocs serve` watches docs/: a hook that writes there during a build wakes the watcher and
+  every edit costs two builds and two reloads. Here one edit gives one build.
+- isolation: `mkdocs build` and `mkdocs serve` never share generated files, so a build while
+  the preview runs gives the same bytes, and the preview's own address (serve rewrites
+  site_url to 127.0.0.1) never reaches site/. Generated files that an earlier
+  `python -m scripts generate` left under docs/ are ignored; the hook's own take their place.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from datetime import datetime, time, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, file_sort_key
 
 log = logging.getLogger("mkdocs.hooks.generate")
+
+# The last generation, reused while content/, the build date and the address stay the same
+# (the preview then rebuilds an edit of a hand-written page without regenerating).
+_last: dict[str, object] = {}
+_SNIPPET = re.compile(r'^--8<-- "([^"\n]+)"[ \t]*$', re.MULTILINE)
 
 
 def _project(config) -> Path:
@@ -34,32 +50,70 @@ def _build_date():
 
 def on_config(config):
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH or the clock; tie it to the build date.
-    _project(config)
+    project = _project(config)
     if "SOURCE_DATE_EPOCH" not in os.environ:
         midnight = datetime.combine(_build_date(), time(0), timezone.utc)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
-    # Snippets (the home page's generated fragments) resolve from the project, wherever
-    # mkdocs is started.
-    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
-    snippets["base_path"] = [str(Path(config.docs_dir) / "_fragmenten")]
+    # mkdocs.yml names the snippet folder relative to the project (both engines read that
+    # line); made absolute here so that `mkdocs -f` works from any folder.
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    if snippets.get("base_path"):
+        snippets["base_path"] = [str(project / p) for p in snippets["base_path"]]
     return config
 
 
-def on_pre_build(config):
-    from scripts.build.generate import generate
+def _generate(config):
+    from scripts.build.generate import content_fingerprint, render_site
     from scripts.render.context import Settings
 
-    project = _project(config)
+    content = _project(config) / "content"
     extra = config.extra or {}
     settings = Settings(build_date=_build_date(), site_url=config.site_url or "/",
                         edit_base=extra.get("bewerk_url", ""), site_name=config.site_name)
-    result = generate(project / "content", Path(config.docs_dir), settings)
-    if result.problems:
-        raise Abort("De inhoud bevat fouten; de site is niet gebouwd.\n\n" + result.problems.report())
-    log.info("Gegenereerd: %d bestanden (%d gewijzigd, %d verwijderd), bouwdatum %s",
-             result.files, result.written, result.removed, settings.build_date.isoformat())
+    key = (content_fingerprint(content), settings)
+    if _last.get("key") == key:
+        log.info("Gegenereerd: niets veranderd in content/, bouwdatum %s", settings.build_date.isoformat())
+        return _last["files"]
+    problems, out = render_site(content, settings)
+    if out is None:
+        _last.clear()
+        raise Abort("De inhoud bevat fouten; de site is niet gebouwd.\n\n" + problems.report())
+    _last.update(key=key, files=out.files)
+    log.info("Gegenereerd: %d bestanden, bouwdatum %s", len(out.files), settings.build_date.isoformat())
+    return out.files
+
+
+def on_files(files: Files, config):
+    from scripts.build.links import FRAGMENTS
+    from scripts.build.writer import GENERATED_DIRS
+
+    generated = _generate(config)
+    kept = [file for file in files if file.src_uri.split("/", 1)[0] not in GENERATED_DIRS]
+    made = [File.generated(config, path, content=data) for path, data in generated.items()
+            if not path.startswith(FRAGMENTS)]
+    # In the order MkDocs itself lists docs/ (index first), as when the pages were files there:
+    # the search index and the sitemap keep the same order.
+    return Files(sorted(kept + made, key=file_sort_key))
+
+
+def on_page_markdown(markdown, page, config, files):
+    """The home page's generated fragments, from memory: the lines `--8<-- "x.md"` that name a
+    generated fragment are replaced as the snippets extension would (Zensical, which runs no
+    hooks, reads the same fragments from docs/_fragmenten/ through the extension)."""
+    from scripts.build.links import FRAGMENTS
+
+    fragments = _last.get("files") or {}
+
+    def include(match: re.Match) -> str:
+        data = fragments.get(FRAGMENTS + match.group(1))  # type: ignore[union-attr]
+        return data.decode("utf-8").rstrip("\n") if data is not None else match.group(0)
+
+    return _SNIPPET.sub(include, markdown) if "--8<--" in markdown else markdown
 
 
 def on_serve(server, config, builder):
     server.watch(str(_project(config) / "content"))
     return server
+
+
+__all__ = ["on_config", "on_files", "on_page_markdown", "on_serve"]

@@ -20,6 +20,7 @@ from scripts.site import organisations
 from scripts.site import themes
 from scripts.render.context import Context, Settings
 from scripts.content.problems import ProblemList
+from scripts.build.links import relative_links_in
 from scripts.build.writer import write_output
 
 
@@ -42,6 +43,7 @@ def render_site(content_dir: Path, settings: Settings) -> tuple[ProblemList, Out
         builder(ctx)
     guide.build(ctx, content_dir / "_sjablonen")
     copy_assets(content_dir, ctx.out)
+    relative_links_in(ctx.out.files)
     return loaded.problems, ctx.out
 
 
@@ -55,6 +57,17 @@ def copy_assets(content_dir: Path, out: Output) -> None:
             for file in sorted(source.iterdir()):
                 if file.is_file() and not file.name.startswith(".") and file.suffix.lower() in kinds:
                     out.binary(f"{target}/{file.name}", file.read_bytes())
+
+
+def content_fingerprint(content_dir: Path) -> tuple:
+    """Every file under content/ with its size and modification time: when this is the same,
+    so is the generation (the preview reuses it for an edit outside content/)."""
+    entries = []
+    for path in sorted(Path(content_dir).rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            entries.append((path.relative_to(content_dir).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
 
 
 def generate(content_dir: Path, docs_dir: Path, settings: Settings) -> Result:
