@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_DATE ?= $(shell date +%F)
 export BUILD_DATE
+# The engine that turns docs/ into site/: mkdocs (MkDocs + Material, the default) or zensical.
+# MkDocs gets the generated pages from the hook (hooks/generate.py), in memory; Zensical runs
+# no hooks, so the generator writes them under docs/ first (python -m scripts generate).
+ENGINE ?= mkdocs
 
 .PHONY: serve build check test bench deelnemer publiceer clean setup browser tools
 
@@ -15,11 +19,25 @@ $(STAMP): requirements.txt
 
 setup: $(STAMP)
 
+ifeq ($(ENGINE),zensical)
+serve: $(STAMP)
+	$(BIN)/python -m scripts generate
+	$(BIN)/zensical serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/python -m scripts generate
+	rm -rf site
+	$(BIN)/zensical build --clean --strict
+else ifeq ($(ENGINE),mkdocs)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
+else
+serve build:
+	@echo 'ENGINE is mkdocs of zensical, niet "$(ENGINE)".'; exit 2
+endif
 
 check: $(STAMP)
 	$(BIN)/python -m scripts check
@@ -57,4 +75,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 clean:
-	rm -rf site $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten)
+	rm -rf site .cache $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten)

@@ -98,7 +98,7 @@ def copy_project(target: Path, content: Path) -> Path:
     target.mkdir(parents=True)
     shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for folder in ("scripts", "overrides"):
+    for folder in ("scripts", "overrides", "hooks"):
         shutil.copytree(PROJECT / folder, target / folder, ignore=ignore)
     shutil.copytree(PROJECT / "docs", target / "docs",
                     ignore=lambda d, names: [n for n in names
