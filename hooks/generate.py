@@ -19,7 +19,7 @@ import logging
 import os
 import re
 import sys
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -52,7 +52,7 @@ def on_config(config):
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH or the clock; tie it to the build date.
     project = _project(config)
     if "SOURCE_DATE_EPOCH" not in os.environ:
-        midnight = datetime.combine(_build_date(), time(0), timezone.utc)
+        midnight = datetime.combine(_build_date(), time(0), UTC)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     # mkdocs.yml names the snippet folder relative to the project (both engines read that
     # line); made absolute here so that `mkdocs -f` works from any folder.

@@ -5,23 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.render.environment import make_environment
-from scripts.index import build_index
-from scripts.content.loader import load_content
-from scripts.feeds import opendata
-from scripts.render.output import Output
-from scripts.site import articles
-from scripts.feeds import calendar
-from scripts.site import guide
-from scripts.site import home
-from scripts.site import meetings
-from scripts.feeds import news as newsfeeds
-from scripts.site import organisations
-from scripts.site import themes
-from scripts.render.context import Context, Settings
-from scripts.content.problems import ProblemList
 from scripts.build.links import relative_links_in
 from scripts.build.writer import write_output
+from scripts.content.loader import load_content
+from scripts.content.problems import ProblemList
+from scripts.feeds import calendar, opendata
+from scripts.feeds import news as newsfeeds
+from scripts.index import build_index
+from scripts.render.context import Context, Settings
+from scripts.render.environment import make_environment
+from scripts.render.output import Output
+from scripts.site import articles, guide, home, meetings, organisations, themes
 
 
 @dataclass(frozen=True)
