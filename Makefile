@@ -30,7 +30,7 @@ build: $(STAMP)
 	$(BIN)/zensical build --clean --strict
 else ifeq ($(ENGINE),mkdocs)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
@@ -75,4 +75,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 clean:
-	rm -rf site .cache $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten)
+	rm -rf site .cache .voorbeeld $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten)

@@ -11,6 +11,11 @@ In memory, not on disk, for two reasons:
   the preview runs gives the same bytes, and the preview's own address (serve rewrites
   site_url to 127.0.0.1) never reaches site/. Generated files that an earlier
   `python -m scripts generate` left under docs/ are ignored; the hook's own take their place.
+
+The preview (`make serve`, `mkdocs serve --dirty`) keeps its generated files in .voorbeeld/, a
+folder nothing watches and `make build` never reads, written only where the bytes changed: MkDocs
+then rebuilds just the pages whose Markdown changed. The home page's fragments are put into the
+page by the hook (as the snippets extension would), so that page, too, changes when they do.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ log = logging.getLogger("mkdocs.hooks.generate")
 # The last generation, reused while content/, the build date and the address stay the same
 # (the preview then rebuilds an edit of a hand-written page without regenerating).
 _last: dict[str, object] = {}
+_command: dict[str, str] = {}
+PREVIEW_DIR = ".voorbeeld"  # the preview's generated files (git-ignored, not watched)
 _SNIPPET = re.compile(r'^--8<-- "([^"\n]+)"[ \t]*$', re.MULTILINE)
 
 
@@ -46,6 +53,10 @@ def _build_date():
         return build_date_from(None)
     except ValueError:
         raise Abort("BUILD_DATE of SOURCE_DATE_EPOCH is geen geldige datum; gebruik JJJJ-MM-DD.")
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
 
 
 def on_config(config):
@@ -83,32 +94,44 @@ def _generate(config):
     return out.files
 
 
+def _with_fragments(markdown: str, generated: dict) -> str:
+    """The lines `--8<-- "x.md"` that name a generated fragment, replaced by it (as the
+    snippets extension does; Zensical, which runs no hooks, reads the same fragments from
+    docs/_fragmenten/ through that extension)."""
+    from scripts.build.links import FRAGMENTS
+
+    def include(match: re.Match) -> str:
+        data = generated.get(FRAGMENTS + match.group(1))
+        return data.decode("utf-8").rstrip("\n") if data is not None else match.group(0)
+
+    return _SNIPPET.sub(include, markdown)
+
+
 def on_files(files: Files, config):
     from scripts.build.links import FRAGMENTS
-    from scripts.build.writer import GENERATED_DIRS
+    from scripts.build.writer import GENERATED_DIRS, write_output
 
     generated = _generate(config)
-    kept = [file for file in files if file.src_uri.split("/", 1)[0] not in GENERATED_DIRS]
-    made = [File.generated(config, path, content=data) for path, data in generated.items()
-            if not path.startswith(FRAGMENTS)]
+    pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
+    kept = []
+    for file in files:
+        if file.src_uri.split("/", 1)[0] in GENERATED_DIRS:
+            continue  # left by `python -m scripts generate`; the hook's own take their place
+        if file.is_documentation_page() and file.abs_src_path:
+            text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+            if "--8<--" in text:
+                pages[file.src_uri] = _with_fragments(text, generated).encode("utf-8")
+                continue
+        kept.append(file)
+    if _command.get("name") == "serve":
+        preview = _project(config) / PREVIEW_DIR
+        write_output(preview, pages, owned=None)
+        made = [File.generated(config, path, abs_src_path=str(preview / path)) for path in pages]
+    else:
+        made = [File.generated(config, path, content=data) for path, data in pages.items()]
     # In the order MkDocs itself lists docs/ (index first), as when the pages were files there:
     # the search index and the sitemap keep the same order.
     return Files(sorted(kept + made, key=file_sort_key))
-
-
-def on_page_markdown(markdown, page, config, files):
-    """The home page's generated fragments, from memory: the lines `--8<-- "x.md"` that name a
-    generated fragment are replaced as the snippets extension would (Zensical, which runs no
-    hooks, reads the same fragments from docs/_fragmenten/ through the extension)."""
-    from scripts.build.links import FRAGMENTS
-
-    fragments = _last.get("files") or {}
-
-    def include(match: re.Match) -> str:
-        data = fragments.get(FRAGMENTS + match.group(1))  # type: ignore[union-attr]
-        return data.decode("utf-8").rstrip("\n") if data is not None else match.group(0)
-
-    return _SNIPPET.sub(include, markdown) if "--8<--" in markdown else markdown
 
 
 def on_serve(server, config, builder):
@@ -116,4 +139,4 @@ def on_serve(server, config, builder):
     return server
 
 
-__all__ = ["on_config", "on_files", "on_page_markdown", "on_serve"]
+__all__ = ["on_startup", "on_config", "on_files", "on_serve"]

@@ -62,7 +62,7 @@ def test_serve_is_isolated_and_rebuilds_once_per_edit(tmp_path):
     port = _free_port()
     env = dict(os.environ, BUILD_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                               "--livereload"], cwd=project, env=env,
+                               "--livereload", "--dirty"], cwd=project, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         url = f"http://127.0.0.1:{port}/themas/zorgonderwijs/"
@@ -82,6 +82,8 @@ def test_serve_is_isolated_and_rebuilds_once_per_edit(tmp_path):
         lines = ['titel: "Zorgonderwijs van morgen"\n' if l.startswith("titel:") else l for l in lines]
         theme.write_text("".join(lines), encoding="utf-8")
         assert _wait_for(lambda: "Zorgonderwijs van morgen" in _get(url), 60), "geen herbouw na wijziging"
+        # --dirty rebuilds only changed pages, and every page that lists the theme changed too.
+        assert "Zorgonderwijs van morgen" in _get(f"http://127.0.0.1:{port}/themas/")
         time.sleep(6)  # time for a second build, if one were coming
     finally:
         server.terminate()
