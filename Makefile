@@ -36,7 +36,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 else
 serve build:
-	@echo 'ENGINE is mkdocs of zensical, niet "$(ENGINE)".'; exit 2
+	@echo 'ENGINE moet mkdocs of zensical zijn, niet "$(ENGINE)".'; exit 2
 endif
 
 check: $(STAMP)
