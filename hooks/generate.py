@@ -139,4 +139,3 @@ def on_serve(server, config, builder):
     return server
 
 
-__all__ = ["on_startup", "on_config", "on_files", "on_serve"]

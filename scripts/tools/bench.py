@@ -494,17 +494,17 @@ def report(sizes: list[Size], runs: int, split: tuple[int, float, list, float] |
     parts = [
         "# Build benchmark",
         "",
-        "Written by `make bench` (`python -m scripts.tools.bench`); how it measures is in its module "
+        ("Written by `make bench` (`python -m scripts.tools.bench`); how it measures is in its module "
         "docstring. Synthetic content: the real content with every organisation, meeting and article "
         "cloned (new slug, UID, name and website; references point at clones of the same round). "
         "Movements and themes are not cloned: they are the site's fixed structure, so theme, movement "
-        "and keyword pages get 10× and 30× as many items to list.",
+        "and keyword pages get 10× and 30× as many items to list."),
         "",
-        f"**Full** is `mkdocs build --strict` as `make build` runs it, hook included. **Floor** is the "
+        (f"**Full** is `mkdocs build --strict` as `make build` runs it, hook included. **Floor** is the "
         f"bare engine on the same generated pages: Material without our templates, CSS, JavaScript, "
         f"Markdown extensions or hook, with the same navigation, pruned. Ratios are full / floor, taken "
         f"pair by pair over {runs} pairs run in turn, median. CPU is user + system time of the build "
-        f"process.",
+        f"process."),
         "",
         "## Machine",
         "",
@@ -518,14 +518,14 @@ def report(sizes: list[Size], runs: int, split: tuple[int, float, list, float] |
     if split:
         factor, total, rows, ablation = split
         parts += [f"## Where the time goes ({factor}×, one profiled full build)", "",
-                  f"cProfile of `mkdocs build --strict`; {total:.1f} s in the profiler (it slows the "
+                  (f"cProfile of `mkdocs build --strict`; {total:.1f} s in the profiler (it slows the "
                   "build about twofold, the shares hold). An extension's row is the cumulative time of its "
                   "processors, the Markdown core they call back into included, so those rows overlap. "
-                  "The ablation below is the direct measure.", "",
+                  "The ablation below is the direct measure."), "",
                   "| part | seconds | share |", "| --- | ---: | ---: |"]
         parts += [f"| {name} | {seconds:.2f} | {100 * seconds / total:.0f} % |" for name, seconds in rows]
-        parts += ["", f"Ablation at {factor}×: the full build without `md_in_html` takes **{ablation:.2f}×** "
-                  "the CPU of the full build (one pair).", ""]
+        parts += ["", (f"Ablation at {factor}×: the full build without `md_in_html` takes "
+                       f"**{ablation:.2f}×** the CPU of the full build (one pair)."), ""]
     parts += ["## Goals (issue 13)", "", *verdict(sizes, previews, feeds), "", NOTES_MARK,
               notes.rstrip() + "\n" if notes.strip() else ""]
     return "\n".join(parts)
