@@ -8,6 +8,10 @@ export BUILD_DATE
 # Only what a person needs: no English end-of-life banner of Material (it honours this variable);
 # MkDocs runs quietly (-q: warnings and errors still show) and the lines below say what happens.
 export NO_MKDOCS_2_WARNING := 1
+# The engine that turns docs/ into site/: mkdocs (MkDocs + Material, the default) or zensical.
+# MkDocs gets the generated pages from the hook (hooks/generate.py), in memory; Zensical runs
+# no hooks, so the generator writes them under docs/ first (python -m scripts generate).
+ENGINE ?= mkdocs
 
 .PHONY: serve build check test bench deelnemer publiceer clean setup browser tools
 
@@ -18,14 +22,29 @@ $(STAMP): requirements.txt
 
 setup: $(STAMP)
 
+ifeq ($(ENGINE),zensical)
+serve: $(STAMP)
+	$(BIN)/python -m scripts generate
+	$(BIN)/zensical serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	@echo "De site wordt gebouwd met Zensical (bouwdatum $(BUILD_DATE))…"
+	@$(BIN)/python -m scripts generate
+	@rm -rf site
+	@$(BIN)/zensical build --clean --strict && echo "Klaar: de site staat in de map site/."
+else ifeq ($(ENGINE),mkdocs)
 serve: $(STAMP)
 	@echo "De site wordt gebouwd (bouwdatum $(BUILD_DATE)). Open daarna http://127.0.0.1:8000/ in je browser."
 	@echo "Wijzig je iets in content/, dan ververst de pagina vanzelf. Stoppen: Ctrl+C."
-	@$(BIN)/mkdocs serve -q --dev-addr 127.0.0.1:8000 --livereload
+	@$(BIN)/mkdocs serve -q --dev-addr 127.0.0.1:8000 --livereload --dirty
 
 build: $(STAMP)
 	@echo "De site wordt gebouwd (bouwdatum $(BUILD_DATE))…"
 	@$(BIN)/mkdocs build -q --strict --clean && echo "Klaar: de site staat in de map site/."
+else
+serve build:
+	@echo 'ENGINE moet mkdocs of zensical zijn, niet "$(ENGINE)".'; exit 2
+endif
 
 check: $(STAMP)
 	$(BIN)/python -m scripts check
@@ -63,4 +82,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 clean:
-	rm -rf site $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten praktijkvoorbeelden praktijk 2021-2)
+	rm -rf site .cache .voorbeeld $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten praktijkvoorbeelden praktijk 2021-2)

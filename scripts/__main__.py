@@ -25,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     gen = commands.add_parser("generate", help="maak de pagina's in docs/")
     gen.add_argument("--docs", type=Path, default=PROJECT / "docs")
     gen.add_argument("--datum", help="de bouwdatum (JJJJ-MM-DD)")
-    gen.add_argument("--site-url", default="https://www.radicalevernieuwing.nl/")
+    gen.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml",
+                     help="mkdocs.yml: het adres, de naam en de bewerk-link van de site")
+    gen.add_argument("--site-url", help="een ander adres dan site_url in mkdocs.yml")
     commands.add_parser("publiceer", help="leg de gepubliceerde stand van de bijeenkomsten vast "
                         "(content/bijeenkomsten/_gepubliceerd.json)")
     new = commands.add_parser("deelnemer", help="maak een bestand voor een nieuwe deelnemer")
@@ -64,13 +66,13 @@ def main(argv: list[str] | None = None) -> int:
         from scripts.tools.scaffold import new_organisation
         return new_organisation(args.content, args.naam)
     from scripts.build.generate import generate
-    from scripts.render.context import Settings
+    from scripts.build.settings import settings_from
     try:
         build_date = build_date_from(args.datum)
     except ValueError:
         print("De bouwdatum is geen geldige datum (JJJJ-MM-DD).")
         return 2
-    result = generate(args.content, args.docs, Settings(build_date=build_date, site_url=args.site_url))
+    result = generate(args.content, args.docs, settings_from(args.config, build_date, args.site_url))
     if result.problems:
         print(result.problems.report())
         return 1

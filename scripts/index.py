@@ -70,6 +70,10 @@ class SiteIndex:
     articles: list[Article] = field(default_factory=list)  # newest first
     keywords: dict[str, Keyword] = field(default_factory=dict)  # slug → keyword, by slug
     theme_children: dict[str, list[str]] = field(default_factory=dict)
+    # Lookups made once, on first use (never a scan of all items per item).
+    _organisation_views: tuple | None = field(default=None, repr=False)
+    _organisation_themes: dict[str, set[str]] | None = field(default=None, repr=False)
+    _articles_by_themes: dict[frozenset[str], list[Article]] | None = field(default=None, repr=False)
 
     @property
     def organisation_counts(self) -> OrganisationCounts:
@@ -89,10 +93,33 @@ class SiteIndex:
 
     # Selections used by theme, movement and organisation pages and their feeds.
     def meetings_where(self, keep: MeetingTest) -> tuple[list[Occurrence], list[Occurrence]]:
+        # Looked up, not a scan per organisation.
+        if isinstance(keep, _OfOrganisation) and keep.attribute == "organisers":
+            upcoming, past = self._by_organisation()[0].get(keep.slug, ([], []))
+            return list(upcoming), list(past)
         return ([o for o in self.upcoming if keep(o.meeting)], [o for o in self.past if keep(o.meeting)])
 
     def articles_where(self, keep: ArticleTest) -> list[Article]:
+        if isinstance(keep, _OfOrganisation) and keep.attribute == "organisations":
+            return list(self._by_organisation()[1].get(keep.slug, []))
         return [a for a in self.articles if keep(a)]
+
+    def _by_organisation(self) -> tuple[dict[str, tuple[list[Occurrence], list[Occurrence]]],
+                                        dict[str, list[Article]]]:
+        """Occurrences (upcoming, past) and articles per organisation, in the index's order;
+        made once, on first use."""
+        if self._organisation_views is None:
+            meetings: dict[str, tuple[list[Occurrence], list[Occurrence]]] = defaultdict(lambda: ([], []))
+            for position, occurrence_list in enumerate((self.upcoming, self.past)):
+                for occurrence in occurrence_list:
+                    for slug in dict.fromkeys(occurrence.meeting.organisers):
+                        meetings[slug][position].append(occurrence)
+            articles: dict[str, list[Article]] = defaultdict(list)
+            for article in self.articles:
+                for slug in dict.fromkeys(article.organisations):
+                    articles[slug].append(article)
+            self._organisation_views = (dict(meetings), dict(articles))
+        return self._organisation_views
 
     def for_theme(self, slug: str) -> tuple[MeetingTest, ArticleTest]:
         themes = self.theme_and_descendants(slug)
@@ -102,7 +129,7 @@ class SiteIndex:
         return (lambda m: m.movement == slug, lambda a: slug in a.movements)
 
     def for_organisation(self, slug: str) -> tuple[MeetingTest, ArticleTest]:
-        return (lambda m: slug in m.organisers, lambda a: slug in a.organisations)
+        return (_OfOrganisation(slug, "organisers"), _OfOrganisation(slug, "organisations"))
 
     def organisations_in_theme(self, slug: str) -> list[Organisation]:
         keep_meeting, keep_article = self.for_theme(slug)
@@ -111,16 +138,47 @@ class SiteIndex:
         return [self.site.organisations[s] for s in sorted(slugs) if s in self.site.organisations]
 
     def themes_of_organisation(self, slug: str) -> list[str]:
-        keep_meeting, keep_article = self.for_organisation(slug)
-        found = {t for m in self.site.meetings.values() if keep_meeting(m) for t in m.themes}
-        found |= {t for a in self.site.articles.values() if keep_article(a) for t in a.themes}
-        return sorted(t for t in found if t in self.site.themes)
+        if self._organisation_themes is None:  # every organisation's themes, in one pass
+            themes: dict[str, set[str]] = defaultdict(set)
+            for meeting in self.site.meetings.values():
+                for organiser in meeting.organisers:
+                    themes[organiser].update(meeting.themes)
+            for article in self.site.articles.values():
+                for organisation in article.organisations:
+                    themes[organisation].update(article.themes)
+            self._organisation_themes = dict(themes)
+        return sorted(t for t in self._organisation_themes.get(slug, ()) if t in self.site.themes)
 
     def related_articles(self, article: Article, limit: int = 3) -> list[Article]:
-        shared = [(len(set(a.themes) & set(article.themes)), a) for a in self.articles
-                  if a.slug != article.slug and set(a.themes) & set(article.themes)]
+        """The articles sharing most themes with `article`, then the newest. Articles with the
+        same set of themes are grouped once per build, so this looks at groups, not articles."""
+        if self._articles_by_themes is None:
+            groups: dict[frozenset[str], list[Article]] = defaultdict(list)
+            for other in self.articles:
+                groups[frozenset(other.themes)].append(other)
+            self._articles_by_themes = {
+                themes: sorted(group, key=lambda a: (-a.date.toordinal(), a.slug))
+                for themes, group in groups.items()}
+        mine = set(article.themes)
+        shared = []
+        for themes, group in self._articles_by_themes.items():
+            common = len(themes & mine)
+            if common:
+                # The first `limit` others of a group are all it can contribute.
+                shared += [(common, a) for a in group[:limit + 1] if a.slug != article.slug][:limit]
         shared.sort(key=lambda pair: (-pair[0], -pair[1].date.toordinal(), pair[1].slug))
         return [a for _, a in shared[:limit]]
+
+
+@dataclass(frozen=True)
+class _OfOrganisation:
+    """The test "does this meeting or article belong to organisation `slug`", which the index
+    also recognises, so that selecting by organisation is a look-up, not a scan."""
+    slug: str
+    attribute: str  # "organisers" of a meeting, "organisations" of an article
+
+    def __call__(self, item) -> bool:
+        return self.slug in getattr(item, self.attribute)
 
 
 def build_index(site: Site, build_date: date) -> SiteIndex:

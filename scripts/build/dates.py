@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 
 def build_date_from(value: str | None) -> date:
@@ -15,5 +15,5 @@ def build_date_from(value: str | None) -> date:
     if os.environ.get("BUILD_DATE"):
         return date.fromisoformat(os.environ["BUILD_DATE"])
     if os.environ.get("SOURCE_DATE_EPOCH"):
-        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), timezone.utc).date()
+        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), UTC).date()
     return date.today()

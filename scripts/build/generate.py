@@ -5,24 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.render.environment import make_environment
-from scripts.index import build_index
-from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
-from scripts.content.loader import load_content
-from scripts.feeds import opendata
-from scripts.render.output import Output
-from scripts.site import articles
-from scripts.feeds import calendar
-from scripts.site import guide
-from scripts.site import home
-from scripts.site import meetings
-from scripts.feeds import news as newsfeeds
-from scripts.site import organisations
-from scripts.site import redirects
-from scripts.site import themes
-from scripts.render.context import Context, Settings
-from scripts.content.problems import ProblemList
+from scripts.build.links import relative_links_in
 from scripts.build.writer import write_output
+from scripts.content.loader import load_content
+from scripts.content.problems import ProblemList
+from scripts.feeds import calendar, opendata
+from scripts.feeds import news as newsfeeds
+from scripts.index import build_index
+from scripts.render.context import Context, Settings
+from scripts.render.environment import make_environment
+from scripts.render.output import Output
+from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
+from scripts.site import articles, guide, home, meetings, organisations, redirects, themes
 
 
 @dataclass(frozen=True)
@@ -48,6 +42,7 @@ def render_site(content_dir: Path, settings: Settings,
         guide.build(ctx, content_dir / "_sjablonen")
         copy_assets(content_dir, ctx.out)
         problems = redirects.build(ctx, content_dir)  # last: it checks its targets against all pages
+        relative_links_in(ctx.out.files)
     except Exception as error:  # the last resort: the checks should have caught the cause
         problems = ProblemList()
         source = _source_in_traceback(error)
@@ -86,6 +81,17 @@ def copy_assets(content_dir: Path, out: Output) -> None:
                         out.binary(f"{target}/{published_logo(file.name)}", publish_logo(file.read_bytes()))
                     else:
                         out.binary(f"{target}/{file.name}", file.read_bytes())
+
+
+def content_fingerprint(content_dir: Path) -> tuple:
+    """Every file under content/ with its size and modification time: when this is the same,
+    so is the generation (the preview reuses it for an edit outside content/)."""
+    entries = []
+    for path in sorted(Path(content_dir).rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            entries.append((path.relative_to(content_dir).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
 
 
 def generate(content_dir: Path, docs_dir: Path, settings: Settings) -> Result:

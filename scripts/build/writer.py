@@ -15,11 +15,13 @@ GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord
                   "praktijkvoorbeelden", "praktijk", "2021-2")
 
 
-def write_output(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
-    """Return (files written, files removed)."""
+def write_output(docs_dir: Path, files: dict[str, bytes],
+                 owned: tuple[str, ...] | None = GENERATED_DIRS) -> tuple[int, int]:
+    """Return (files written, files removed). `owned`: the folders under `docs_dir` this may
+    write and clean (None: all of `docs_dir` is ours, as the preview's own folder)."""
     written = removed = 0
     for rel, data in sorted(files.items()):
-        if rel.split("/", 1)[0] not in GENERATED_DIRS:
+        if owned is not None and rel.split("/", 1)[0] not in owned:
             raise ValueError(f"generated file outside the generated folders: {rel}")
         target = docs_dir / rel
         if target.is_file() and target.read_bytes() == data:
@@ -27,7 +29,7 @@ def write_output(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    for folder in GENERATED_DIRS:
+    for folder in owned if owned is not None else ("",):
         root = docs_dir / folder
         if not root.is_dir():
             continue

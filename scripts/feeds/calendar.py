@@ -86,9 +86,12 @@ def build(ctx: Context) -> None:
     for theme in site.themes.values():
         keep = index.for_theme(theme.slug)[0]
         write(theme_feed(ctx, theme), [m for m in kept if keep(m)])
+    by_organisation: dict[str, list[Meeting]] = {}  # one pass, not a scan per organisation
+    for meeting in kept:
+        for slug in dict.fromkeys(meeting.organisers):
+            by_organisation.setdefault(slug, []).append(meeting)
     for organisation in site.organisations.values():
-        keep = index.for_organisation(organisation.slug)[0]
-        write(organisation_feed(ctx, organisation), [m for m in kept if keep(m)])
+        write(organisation_feed(ctx, organisation), by_organisation.get(organisation.slug, []))
     for meeting in site.meetings.values():  # a meeting's own file keeps it, whatever its age
         write(meeting_feed(ctx, meeting), [meeting])
 

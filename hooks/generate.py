@@ -1,0 +1,141 @@
+"""The thin MkDocs hook: hand the generated pages to MkDocs in memory and watch content/.
+
+All the work happens in the `scripts` package, which never imports MkDocs. This file is the
+only place that knows about MkDocs. Other engines (Zensical runs no hooks) get the same pages
+from `python -m scripts generate`, which writes them under docs/ before the engine starts.
+
+In memory, not on disk, for two reasons:
+- `mkdocs serve` watches docs/: a hook that writes there during a build wakes the watcher and
+  every edit costs two builds and two reloads. Here one edit gives one build.
+- isolation: `mkdocs build` and `mkdocs serve` never share generated files, so a build while
+  the preview runs gives the same bytes, and the preview's own address (serve rewrites
+  site_url to 127.0.0.1) never reaches site/. Generated files that an earlier
+  `python -m scripts generate` left under docs/ are ignored; the hook's own take their place.
+
+The preview (`make serve`, `mkdocs serve --dirty`) keeps its generated files in .voorbeeld/, a
+folder nothing watches and `make build` never reads, written only where the bytes changed: MkDocs
+then rebuilds just the pages whose Markdown changed. The home page's fragments are put into the
+page by the hook (as the snippets extension would), so that page, too, changes when they do.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, file_sort_key
+
+log = logging.getLogger("mkdocs.hooks.generate")
+
+# The last generation, reused while content/, the build date and the address stay the same
+# (the preview then rebuilds an edit of a hand-written page without regenerating).
+_last: dict[str, object] = {}
+_command: dict[str, str] = {}
+PREVIEW_DIR = ".voorbeeld"  # the preview's generated files (git-ignored, not watched)
+_SNIPPET = re.compile(r'^--8<-- "([^"\n]+)"[ \t]*$', re.MULTILINE)
+
+
+def _project(config) -> Path:
+    project = Path(config.config_file_path).resolve().parent
+    if str(project) not in sys.path:
+        sys.path.insert(0, str(project))
+    return project
+
+
+def _build_date():
+    from scripts.build.dates import build_date_from
+    try:
+        return build_date_from(None)
+    except ValueError:
+        raise Abort("BUILD_DATE of SOURCE_DATE_EPOCH is geen geldige datum; gebruik JJJJ-MM-DD.")
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
+
+
+def on_config(config):
+    # MkDocs dates the sitemap from SOURCE_DATE_EPOCH or the clock; tie it to the build date.
+    project = _project(config)
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        midnight = datetime.combine(_build_date(), time(0), UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    # mkdocs.yml names the snippet folder relative to the project (both engines read that
+    # line); made absolute here so that `mkdocs -f` works from any folder.
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    if snippets.get("base_path"):
+        snippets["base_path"] = [str(project / p) for p in snippets["base_path"]]
+    return config
+
+
+def _generate(config):
+    from scripts.build.generate import content_fingerprint, render_site
+    from scripts.render.context import Settings
+
+    content = _project(config) / "content"
+    extra = config.extra or {}
+    settings = Settings(build_date=_build_date(), site_url=config.site_url or "/",
+                        edit_base=extra.get("bewerk_url", ""), site_name=config.site_name)
+    key = (content_fingerprint(content), settings)
+    if _last.get("key") == key:
+        log.info("Gegenereerd: niets veranderd in content/, bouwdatum %s", settings.build_date.isoformat())
+        return _last["files"]
+    problems, out = render_site(content, settings)
+    if out is None:
+        _last.clear()
+        raise Abort("De inhoud bevat fouten; de site is niet gebouwd.\n\n" + problems.report())
+    _last.update(key=key, files=out.files)
+    log.info("Gegenereerd: %d bestanden, bouwdatum %s", len(out.files), settings.build_date.isoformat())
+    return out.files
+
+
+def _with_fragments(markdown: str, generated: dict) -> str:
+    """The lines `--8<-- "x.md"` that name a generated fragment, replaced by it (as the
+    snippets extension does; Zensical, which runs no hooks, reads the same fragments from
+    docs/_fragmenten/ through that extension)."""
+    from scripts.build.links import FRAGMENTS
+
+    def include(match: re.Match) -> str:
+        data = generated.get(FRAGMENTS + match.group(1))
+        return data.decode("utf-8").rstrip("\n") if data is not None else match.group(0)
+
+    return _SNIPPET.sub(include, markdown)
+
+
+def on_files(files: Files, config):
+    from scripts.build.links import FRAGMENTS
+    from scripts.build.writer import GENERATED_DIRS, write_output
+
+    generated = _generate(config)
+    pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
+    kept = []
+    for file in files:
+        if file.src_uri.split("/", 1)[0] in GENERATED_DIRS:
+            continue  # left by `python -m scripts generate`; the hook's own take their place
+        if file.is_documentation_page() and file.abs_src_path:
+            text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+            if "--8<--" in text:
+                pages[file.src_uri] = _with_fragments(text, generated).encode("utf-8")
+                continue
+        kept.append(file)
+    if _command.get("name") == "serve":
+        preview = _project(config) / PREVIEW_DIR
+        write_output(preview, pages, owned=None)
+        made = [File.generated(config, path, abs_src_path=str(preview / path)) for path in pages]
+    else:
+        made = [File.generated(config, path, content=data) for path, data in pages.items()]
+    # In the order MkDocs itself lists docs/ (index first), as when the pages were files there:
+    # the search index and the sitemap keep the same order.
+    return Files(sorted(kept + made, key=file_sort_key))
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_project(config) / "content"))
+    return server
+
+

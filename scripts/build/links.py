@@ -1,0 +1,39 @@
+"""Links between generated pages, written so that every engine resolves them.
+
+The templates write docs-absolute links (`/themas/zorg.md`): short and independent of where a
+page lives. MkDocs resolves those only with `validation.links.absolute_links:
+relative_to_docs`; Zensical leaves them as they are, so they would point at `.md` files that
+are not published. A Markdown link relative to the page (`../themas/zorg.md`) is the one form
+both engines turn into the published address, so the generator rewrites every docs-absolute
+Markdown link of a generated page into that form before anything is written.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+# `](/path.md)`, `](/path.md#anchor)`, `](/path.md?query)` and link definitions `]: /path.md`.
+FRAGMENTS = "_fragmenten/"
+_LINK = re.compile(r"(\]\(|\]: )/([^()\s#?]*\.md)(?=[#?)\s])")
+
+
+def relative_to(page: str, target: str) -> str:
+    """The path of docs file `target` as seen from docs file `page` (both relative to docs/)."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def relative_links(page: str, markdown: str) -> str:
+    """`markdown` of the generated page `page` with every docs-absolute link made relative."""
+    return _LINK.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
+
+
+def relative_links_in(files: dict[str, bytes]) -> None:
+    """Rewrite, in place, the links of every generated Markdown file."""
+    for path, data in files.items():
+        if path.endswith(".md"):
+            text = data.decode("utf-8")
+            # A fragment is part of the home page (docs/index.md), which includes it.
+            rewritten = relative_links("index.md" if path.startswith(FRAGMENTS) else path, text)
+            if rewritten != text:
+                files[path] = rewritten.encode("utf-8")
