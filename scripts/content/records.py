@@ -9,7 +9,8 @@ from scripts.model import items as model
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
 from scripts.model.occurrences import MAX_OCCURRENCES, occurrences
-from scripts.model.values import AMSTERDAM, ValueProblem, parse_clock, parse_date, parse_moment, parse_partial_date
+from scripts.model.values import (AMSTERDAM, ValueProblem, instant, parse_clock, parse_date, parse_moment,
+                                  parse_partial_date)
 
 
 class Fields:
@@ -159,7 +160,7 @@ def _check_end(f: Fields, start, end) -> None:
             f.problem(("eind",), "'eind' heeft een tijd, maar 'start' niet.",
                       "Geef ze allebei een tijd, of schrijf bij allebei alleen de datum.")
         return
-    if end < start or (isinstance(start, datetime) and end == start):
+    if instant(end) < instant(start) or (isinstance(start, datetime) and instant(end) == instant(start)):
         f.problem(("eind",), f"Het einde ({f.text('eind')}) ligt niet na het begin ({f.text('start')}).",
                   "Controleer de datum en tijd van 'start' en 'eind'.")
 
