@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BUILD_DATE ?= $(shell date +%F)
 export BUILD_DATE
 
-.PHONY: serve build check test bench deelnemer publiceer clean setup browser tools
+.PHONY: serve build check test bench deelnemer clean setup browser tools
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,11 +29,6 @@ test: $(STAMP) browser tools
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.tools.bench
-
-# After publishing: record what subscribers' calendars now have, so that the validator asks
-# for a raised 'volgnummer' when a meeting's time, place or status changes. Commit the file.
-publiceer: $(STAMP)
-	$(BIN)/python -m scripts publiceer
 
 deelnemer: $(STAMP)
 	@test -n "$(NAAM)" || { echo 'Geef een naam: make deelnemer NAAM="Zorggroep Voorbeeld"'; exit 2; }

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from scripts.render.environment import make_environment
 from scripts.index import build_index
+from scripts.content import published
 from scripts.content.loader import load_content
 from scripts.feeds import opendata
 from scripts.render.output import Output
@@ -36,7 +37,10 @@ def render_site(content_dir: Path, settings: Settings) -> tuple[ProblemList, Out
     loaded = load_content(content_dir)
     if loaded.problems:
         return loaded.problems, None
-    ctx = Context(build_index(loaded.site, settings.build_date), settings, make_environment(), Output())
+    # SEQUENCE and stamps of the meetings come from the published baseline (content/published.py)
+    tracked = published.track(loaded.site, published.read(content_dir), settings.build_date, content_dir)
+    ctx = Context(build_index(tracked.site, settings.build_date), settings, make_environment(), Output())
+    ctx.out.text(published.PUBLISHED, tracked.baseline)
     for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
                     newsfeeds.build, calendar.build, opendata.build):
         builder(ctx)

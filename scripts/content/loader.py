@@ -35,7 +35,7 @@ KINDS = (
     Kind("bewegingen", "beweging", "movements"),
     Kind("themas", "thema", "themes"),
     Kind("deelnemers", "deelnemer", "organisations", ("pagina", "kaart", "oud", "provincie"), "logos"),
-    Kind("bijeenkomsten", "bijeenkomst", "meetings", ("archief", "pagina", "agenda")),
+    Kind("bijeenkomsten", "bijeenkomst", "meetings", ("archief", "pagina", "agenda", "reeks")),
     Kind("actueel", "artikel", "articles", ("pagina", "feed"), "downloads"),
 )
 

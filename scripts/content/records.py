@@ -103,8 +103,10 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
 
     place = None
     if f.raw("locatie") is not None:
+        latitude, longitude = _coordinates(f.text("locatie", "coordinaten"))
         place = model.Place(city=f.text("locatie", "plaats"), name=f.text("locatie", "naam"),
-                            address=f.text("locatie", "adres"), postcode=f.text("locatie", "postcode"))
+                            address=f.text("locatie", "adres"), postcode=f.text("locatie", "postcode"),
+                            latitude=latitude, longitude=longitude)
         if not place.city and not place.name and "locatie" not in f.failed:
             f.problem(("locatie",), "Bij 'locatie' staat geen plek en geen plaats.",
                       "Schrijf minstens 'plaats: Utrecht' of 'naam: …' onder 'locatie'.")
@@ -143,8 +145,17 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
         themes=f.texts("themas"), organisers=f.texts("organisatoren"), registration=registration,
         status=f.text("status") or "gepland", sequence=f.raw("volgnummer") or 0,
         modified=f.date("gewijzigd"), originally=f.moment("eerder_gepland"),
-        series=f.text("reeks"), recurrence=recurrence, programme=tuple(programme),
+        series=f.text("reeks"), earlier_slugs=f.texts("eerdere_namen"), report=f.text("verslag"),
+        recurrence=recurrence, programme=tuple(programme),
         summary=f.text("samenvatting"), body=f.source.body, source=f.source.path)
+
+
+def _coordinates(text: str) -> tuple[float | None, float | None]:
+    """'52.0894, 5.1103' (the schema checked the form) → latitude and longitude."""
+    if not text:
+        return None, None
+    latitude, longitude = (float(part) for part in text.split(","))
+    return latitude, longitude
 
 
 def _day(moment) -> date:

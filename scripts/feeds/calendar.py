@@ -12,7 +12,7 @@ from markupsafe import Markup
 from scripts.render import dutch
 
 from scripts.feeds import ical
-from scripts.model.items import Meeting, location_text
+from scripts.model.items import Meeting, exclusive_end_day, location_text
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.render.context import Context
 
@@ -91,6 +91,10 @@ def build(ctx: Context) -> None:
         write(organisation_feed(ctx, organisation), [m for m in kept if keep(m)])
     for meeting in site.meetings.values():  # a meeting's own file keeps it, whatever its age
         write(meeting_feed(ctx, meeting), [meeting])
+        for old in meeting.earlier_slugs:  # subscribers of a renamed meeting keep getting it
+            feed = meeting_feed(ctx, meeting)
+            write(Feed(f"ical/bijeenkomst/{old}.ics", feed.name, feed.description, feed.page,
+                       feed.subject), [meeting])
 
 
 def meeting_url(ctx: Context, meeting: Meeting) -> str:
@@ -147,7 +151,7 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _end_day(occurrence: Occurrence) -> date:
-    return occurrence.last_day + timedelta(days=1)  # calendars count whole days exclusively
+    return exclusive_end_day(occurrence.last_day)
 
 
 def google_link(ctx: Context, occurrence: Occurrence) -> str:
