@@ -218,9 +218,11 @@ def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description:
     stamps = [stamp_of(m) for m in meetings]
     calendar = Calendar.new(prodid=PRODID, calscale="GREGORIAN", source=feed_url, url=page_url,
                             uid=uid, last_modified=max(stamps) if stamps else None)
-    for key, value in (("NAME", name), ("X-WR-CALNAME", name), ("DESCRIPTION", description),
-                       ("X-WR-CALDESC", description)):
-        calendar.add(key, vText(value))  # vText escapes , ; \ as RFC 5545 3.3.11 asks
+    # vText escapes , ; \ as RFC 5545 3.3.11 asks. VALUE=TEXT says so to parsers that do not
+    # know these properties (ical.js would show the backslashes of the escaping).
+    calendar.add("DESCRIPTION", vText(description))
+    for key, value in (("NAME", name), ("X-WR-CALNAME", name), ("X-WR-CALDESC", description)):
+        calendar.add(key, vText(value), parameters={"VALUE": "TEXT"})
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH).to_ical().decode())  # Outlook's hint
     days = [d for m in meetings for o in occurrences(m) for d in (o.first_day, o.last_day)]
