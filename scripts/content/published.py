@@ -113,14 +113,15 @@ def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
     current_uids = {m.uid for m in site.meetings.values()}
     uid_of_file = {entry.get("bestand"): uid for uid, entry in published.items()}
     earlier = {old: slug for slug, m in site.meetings.items() for old in m.earlier_slugs}
-    for slug, meeting in site.meetings.items():
-        source = sources[("bijeenkomsten", slug)]
-        if slug in earlier and earlier[slug] != slug:
+    for (folder, slug), source in sorted(sources.items()):  # every file, valid or not
+        if folder == "bijeenkomsten" and slug in earlier and earlier[slug] != slug:
             problems.add(source.path, 1, "",
                          f"Het adres '/bijeenkomsten/{slug}/' hoorde eerder bij een andere bijeenkomst "
                          f"('{earlier[slug]}'; zie 'eerdere_namen' daar).",
                          "Kies een andere bestandsnaam: oude links en agenda-abonnementen wijzen "
                          "nog naar die andere bijeenkomst.")
+    for slug, meeting in site.meetings.items():
+        source = sources[("bijeenkomsten", slug)]
         if meeting.uid in published:
             continue
         old = uid_of_file.get(_in_content(meeting, content_dir, project_dir))
