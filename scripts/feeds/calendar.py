@@ -115,9 +115,19 @@ def webcal(ctx: Context, path: str) -> str:
 
 # --- "Abonneren" ------------------------------------------------------------------------------
 
+def google_subscribe(ctx: Context, path: str) -> str:
+    """Google Calendar's own subscribe page for the https address ('' without a host). It works
+    in a browser on Android too, where the Google app offers no way to add an address and a
+    webcal:// link goes nowhere."""
+    address = ctx.absolute(path)
+    if not address.startswith(("https://", "http://")):
+        return ""
+    return "https://calendar.google.com/calendar/render?cid=" + quote(address, safe="")
+
+
 def subscribe_block(ctx: Context, feed: Feed) -> Markup:
     return Markup(ctx.render("calendar_subscribe.md.j2", feed=feed, address=ctx.absolute(feed.path),
-                             webcal=webcal(ctx, feed.path)))
+                             webcal=webcal(ctx, feed.path), google=google_subscribe(ctx, feed.path)))
 
 
 # --- "Zet in je agenda" -----------------------------------------------------------------------
@@ -130,9 +140,10 @@ def add_block(ctx: Context, meeting: Meeting) -> Markup:
     if chosen is not None and meeting.status != "geannuleerd":
         links = {"google": google_link(ctx, chosen), "outlook": outlook_link(ctx, chosen, "live"),
                  "office": outlook_link(ctx, chosen, "office")}
+    path = meeting_feed(ctx, meeting).path
     return Markup(ctx.render("calendar_add.md.j2", m=meeting, links=links, chosen=chosen,
-                             series=len(found) > 1, ics=f"/{meeting_feed(ctx, meeting).path}",
-                             webcal=webcal(ctx, meeting_feed(ctx, meeting).path)))
+                             series=len(found) > 1, ics=f"/{path}", webcal=webcal(ctx, path),
+                             google_subscribe=google_subscribe(ctx, path)))
 
 
 def _details(ctx: Context, meeting: Meeting) -> str:
