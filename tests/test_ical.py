@@ -362,3 +362,21 @@ def test_a_meeting_is_written_identically_in_every_feed(sites):
         assert own
         for feed in feeds:
             assert vevent_text(site / "ical" / feed, uid(slug)) == own, (slug, feed)
+
+
+def test_the_preview_server_sends_ics_as_text_calendar_without_etc_mime_types():
+    """`make serve` guesses types with mimetypes; on a machine without /etc/mime.types Python
+    knows no .ics. The hook registers it (the import is what MkDocs does with the hook)."""
+    import subprocess
+    import sys
+    script = (
+        "import mimetypes, importlib.util, sys\n"
+        "mimetypes.knownfiles[:] = []\n"
+        "mimetypes.init(files=[])\n"
+        "assert mimetypes.guess_type('a.ics')[0] is None\n"
+        "spec = importlib.util.spec_from_file_location('hook', 'overrides/hooks/generate.py')\n"
+        "spec.loader.exec_module(importlib.util.module_from_spec(spec))\n"
+        "print(mimetypes.guess_type('a.ics')[0])\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.stdout.strip() == "text/calendar", done.stderr

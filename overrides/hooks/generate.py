@@ -7,6 +7,7 @@ only place that knows about MkDocs.
 from __future__ import annotations
 
 import logging
+import mimetypes
 import os
 import sys
 from datetime import datetime, time, timezone
@@ -15,6 +16,10 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 log = logging.getLogger("mkdocs.hooks.generate")
+
+# `make serve` (MkDocs' dev server) guesses content types with mimetypes, which without
+# /etc/mime.types sends .ics as application/octet-stream and calendar apps refuse it.
+mimetypes.add_type("text/calendar", ".ics")
 
 
 def _project(config) -> Path:
