@@ -72,12 +72,14 @@ def build(ctx: Context) -> None:
     kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
     written: dict[str, bytes] = {}  # each meeting serialised once, the same bytes in every feed
 
-    def write(feed: Feed, meetings: list[Meeting]) -> None:
-        ctx.out.binary(feed.path, ical.calendar_ics(
+    def write(feed: Feed, meetings: list[Meeting], *also: str) -> None:
+        data = ical.calendar_ics(
             meetings, site=site, name=feed.name, description=feed.description,
             feed_url=ctx.absolute(feed.path), page_url=ctx.absolute(feed.page),
             uid=feed.path.removesuffix(".ics").replace("/", "-") + "@" + _host(ctx),
-            meeting_url=lambda m: meeting_url(ctx, m), written=written))
+            meeting_url=lambda m: meeting_url(ctx, m), written=written)
+        for path in (feed.path, *also):
+            ctx.out.binary(path, data)
 
     write(all_feed(ctx), kept)
     for movement in site.movements.values():
@@ -90,11 +92,10 @@ def build(ctx: Context) -> None:
         keep = index.for_organisation(organisation.slug)[0]
         write(organisation_feed(ctx, organisation), [m for m in kept if keep(m)])
     for meeting in site.meetings.values():  # a meeting's own file keeps it, whatever its age
-        write(meeting_feed(ctx, meeting), [meeting])
-        for old in meeting.earlier_slugs:  # subscribers of a renamed meeting keep getting it
-            feed = meeting_feed(ctx, meeting)
-            write(Feed(f"ical/bijeenkomst/{old}.ics", feed.name, feed.description, feed.page,
-                       feed.subject), [meeting])
+        # Subscribers of a renamed meeting keep getting it at the old address: the same file,
+        # whose SOURCE names the new one.
+        write(meeting_feed(ctx, meeting), [meeting],
+              *(f"ical/bijeenkomst/{old}.ics" for old in meeting.earlier_slugs))
 
 
 def meeting_url(ctx: Context, meeting: Meeting) -> str:
