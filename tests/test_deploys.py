@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-
 from conftest import PROJECT, build, content_with, copy_project, run_mkdocs
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "calendar_hard_cases"
@@ -31,7 +30,7 @@ SPREEKUUR = "2026-01-06-spreekuur-maand@radicalevernieuwing.nl"
 
 def start_of(day: str) -> datetime:
     """The stamp of a build on `day`: the start of that day in Amsterdam, in UTC."""
-    return datetime.combine(date.fromisoformat(day), time(0), ZoneInfo("Europe/Amsterdam")).astimezone(timezone.utc)
+    return datetime.combine(date.fromisoformat(day), time(0), ZoneInfo("Europe/Amsterdam")).astimezone(UTC)
 
 
 def events(site: Path) -> dict[str, dict[str, tuple]]:

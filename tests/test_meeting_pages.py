@@ -11,7 +11,6 @@ from pathlib import Path
 
 import icalendar
 import pytest
-
 from conftest import PROJECT, build, content_with, copy_project
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "calendar_hard_cases"
@@ -34,7 +33,7 @@ def text(markup: str) -> str:
 
 def events(markup: str) -> list[dict]:
     found = [json.loads(block) for block in
-             re.findall(r'<script type="application/ld\+json">(.*?)</script>', markup, re.S)]
+             re.findall(r'<script type="application/ld\+json">(.*?)</script>', markup, re.DOTALL)]
     return [item for item in found if item.get("@type") == "Event"]
 
 

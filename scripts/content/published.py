@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from scripts.content.problems import ProblemList
 from scripts.model.items import Meeting, Moment, Site, location_text
 from scripts.model.values import AMSTERDAM
-from scripts.content.problems import ProblemList
 
 FILE = Path("bijeenkomsten") / "_gepubliceerd.json"
 PUBLISHED = "data/gepubliceerd.json"  # where each build publishes the next baseline
@@ -59,14 +59,14 @@ def state(meeting: Meeting, file: str) -> dict[str, Any]:
 # --- reading the baseline ---------------------------------------------------------------------
 
 def _stamp_text(stamp: datetime) -> str:
-    return stamp.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _parse_stamp(text: object) -> datetime | None:
     if not isinstance(text, str):
         return None
     try:
-        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
         return None
 
@@ -143,7 +143,7 @@ class Tracked:
 def build_stamp(build_date: date) -> datetime:
     """The start of the build date in Amsterdam, in UTC: never after the moment of the build,
     even when a build just after midnight in Amsterdam is still on the day before in UTC."""
-    return datetime.combine(build_date, time(0), AMSTERDAM).astimezone(timezone.utc)
+    return datetime.combine(build_date, time(0), AMSTERDAM).astimezone(UTC)
 
 
 def track(site: Site, baseline: dict[str, dict[str, Any]], build_date: date,
@@ -156,7 +156,7 @@ def track(site: Site, baseline: dict[str, dict[str, Any]], build_date: date,
         before = baseline.get(meeting.uid)
         if before is None:  # first published by this build
             sequence = meeting.sequence
-            written = (datetime.combine(meeting.modified, time(0), timezone.utc)
+            written = (datetime.combine(meeting.modified, time(0), UTC)
                        if meeting.modified else stamp_now)
             stamp = min(written, stamp_now)
         else:
@@ -174,7 +174,7 @@ def track(site: Site, baseline: dict[str, dict[str, Any]], build_date: date,
 def _seed_stamp(meeting: Meeting) -> datetime:
     """An entry of the committed seed has no stamp: what feeds used to say ('gewijzigd', else
     the first day), which the build date caps."""
-    return datetime.combine(meeting.modified or meeting.first_day, time(0), timezone.utc)
+    return datetime.combine(meeting.modified or meeting.first_day, time(0), UTC)
 
 
 def _in_content(meeting: Meeting, content_dir: Path, project_dir: Path) -> str:

@@ -4,16 +4,24 @@ movement and organisation pages) and "Zet in je agenda" (a meeting page)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from urllib.parse import quote, urlencode, urlsplit
 
 from markupsafe import Markup
 
-from scripts.render import dutch
-
 from scripts.feeds import ical
-from scripts.model.items import Meeting, exclusive_end_day, location_text
+from scripts.model.items import (
+    Meeting,
+    Moment,
+    Movement,
+    Organisation,
+    Theme,
+    exclusive_end_day,
+    location_text,
+)
 from scripts.model.occurrences import Occurrence, occurrences
+from scripts.model.values import instant
+from scripts.render import dutch
 from scripts.render.context import Context
 
 CALENDAR = "text/calendar"
@@ -35,19 +43,19 @@ def all_feed(ctx: Context) -> Feed:
                 "bijeenkomsten/", "alle bijeenkomsten van de bewegingen")
 
 
-def theme_feed(ctx: Context, theme) -> Feed:
+def theme_feed(ctx: Context, theme: Theme) -> Feed:
     return Feed(f"ical/thema/{theme.slug}.ics", f"{ctx.settings.site_name}: {theme.title}",
                 f"Bijeenkomsten over het thema {theme.title}.", f"themas/{theme.slug}/",
                 "de bijeenkomsten over dit thema")
 
 
-def movement_feed(ctx: Context, movement) -> Feed:
+def movement_feed(ctx: Context, movement: Movement) -> Feed:
     return Feed(f"ical/beweging/{movement.slug}.ics", movement.name,
                 f"Bijeenkomsten van {movement.name}.", f"bewegingen/{movement.slug}/",
                 "de bijeenkomsten van deze beweging")
 
 
-def organisation_feed(ctx: Context, organisation) -> Feed:
+def organisation_feed(ctx: Context, organisation: Organisation) -> Feed:
     return Feed(f"ical/deelnemer/{organisation.slug}.ics",
                 f"{ctx.settings.site_name}: {organisation.name}",
                 f"Bijeenkomsten van de bewegingen die {organisation.name} (mede) organiseert.",
@@ -158,8 +166,9 @@ def _details(ctx: Context, meeting: Meeting) -> str:
     return (text + f"\n\nMeer informatie: {meeting_url(ctx, meeting)}").strip()
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+def _utc(moment: Moment) -> datetime:
+    """A timed moment in UTC (a date counts from midnight in Amsterdam)."""
+    return instant(moment)
 
 
 def _end_day(occurrence: Occurrence) -> date:
@@ -169,7 +178,7 @@ def _end_day(occurrence: Occurrence) -> date:
 def google_link(ctx: Context, occurrence: Occurrence) -> str:
     meeting = occurrence.meeting
     if isinstance(occurrence.start, datetime):
-        end = occurrence.end or occurrence.start
+        end = occurrence.end if occurrence.end is not None else occurrence.start
         dates = f"{_utc(occurrence.start):%Y%m%dT%H%M%SZ}/{_utc(end):%Y%m%dT%H%M%SZ}"
     else:
         dates = f"{occurrence.first_day:%Y%m%d}/{_end_day(occurrence):%Y%m%d}"
@@ -186,7 +195,7 @@ def outlook_link(ctx: Context, occurrence: Occurrence, kind: str) -> str:
     meeting = occurrence.meeting
     timed = isinstance(occurrence.start, datetime)
     if timed:
-        end = occurrence.end or occurrence.start
+        end = occurrence.end if occurrence.end is not None else occurrence.start
         start_text, end_text = (f"{_utc(occurrence.start):%Y-%m-%dT%H:%M:%SZ}",
                                 f"{_utc(end):%Y-%m-%dT%H:%M:%SZ}")
     else:

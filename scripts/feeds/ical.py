@@ -24,16 +24,31 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from icalendar import (Calendar, Conference, Event, Timezone, TimezoneDaylight, TimezoneStandard,
-                       vDuration, vText)
+from icalendar import (
+    Calendar,
+    Conference,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vDuration,
+    vText,
+)
 
-from scripts.render import dutch
-from scripts.model.items import Meeting, Moment, Recurrence, Site, exclusive_end_day, venue_text
+from scripts.model.items import (
+    Meeting,
+    Moment,
+    Recurrence,
+    Site,
+    exclusive_end_day,
+    venue_text,
+)
 from scripts.model.occurrences import occurrences
 from scripts.model.values import AMSTERDAM
+from scripts.render import dutch
 
 TZID = "Europe/Amsterdam"
 PRODID = "-//Radicale vernieuwing//Agenda//NL"
@@ -62,17 +77,16 @@ def in_feeds(meeting: Meeting, build_date: date) -> bool:
 def meeting_events(meeting: Meeting, site: Site, page_url: str) -> list[Event]:
     """The VEVENT of a meeting, plus one VEVENT per moved repetition of a series."""
     stamp = stamp_of(meeting)
-    common: dict[str, Any] = dict(
-                  uid=meeting.uid, stamp=stamp, last_modified=stamp, sequence=meeting.sequence,
-                  summary=_summary(meeting), description=_description(meeting, site, page_url),
-                  location=_location(meeting), url=page_url,
-                  status=STATUS.get(meeting.status, "CONFIRMED"),
-                  transparency="OPAQUE" if meeting.timed and meeting.status != "geannuleerd"
-                  else "TRANSPARENT",
-                  categories=[site.themes[t].title for t in meeting.themes if t in site.themes],
-                  conferences=[Conference(meeting.online.link, feature="VIDEO",
-                                          label="Online meedoen")]
-                  if meeting.online and meeting.online.link else None)
+    online_link = meeting.online.link if meeting.online else ""
+    common: dict[str, Any] = {
+        "uid": meeting.uid, "stamp": stamp, "last_modified": stamp, "sequence": meeting.sequence,
+        "summary": _summary(meeting), "description": _description(meeting, site, page_url),
+        "location": _location(meeting), "url": page_url,
+        "status": STATUS.get(meeting.status, "CONFIRMED"),
+        "transparency": "OPAQUE" if meeting.timed and meeting.status != "geannuleerd" else "TRANSPARENT",
+        "categories": [site.themes[t].title for t in meeting.themes if t in site.themes],
+        "conferences": [Conference(online_link, feature="VIDEO", label="Online meedoen")]
+        if online_link else None}
     main = Event.new(start=_when(meeting.start), end=_when(_end(meeting.start, meeting.end)),
                      **common)
     _busy_status(main)
@@ -101,8 +115,8 @@ def stamp_of(meeting: Meeting) -> datetime:
     """DTSTAMP and LAST-MODIFIED: what the build derived from the baseline. Without a build
     (a meeting on its own), 'gewijzigd' or else the first day, at midnight UTC."""
     if meeting.changed is not None:
-        return meeting.changed.astimezone(timezone.utc)
-    return datetime.combine(meeting.modified or meeting.first_day, time(0), timezone.utc)
+        return meeting.changed.astimezone(UTC)
+    return datetime.combine(meeting.modified or meeting.first_day, time(0), UTC)
 
 
 def _when(moment: Moment) -> Moment:
@@ -110,7 +124,7 @@ def _when(moment: Moment) -> Moment:
         return moment
     local = moment.astimezone(AMSTERDAM)
     if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
-        return local.astimezone(timezone.utc)  # one of two equal local times: say which in UTC
+        return local.astimezone(UTC)  # one of two equal local times: say which in UTC
     return local
 
 
@@ -148,7 +162,7 @@ def _rrule(meeting: Meeting, rule: Recurrence) -> dict[str, Any]:
     elif rule.until:
         if meeting.timed:  # UNTIL must be UTC when DTSTART has a TZID (RFC 5545 3.3.10)
             end_of_day = datetime.combine(rule.until, time(23, 59, 59), AMSTERDAM)
-            value["UNTIL"] = end_of_day.astimezone(timezone.utc)
+            value["UNTIL"] = end_of_day.astimezone(UTC)
         else:
             value["UNTIL"] = rule.until
     return value
@@ -240,7 +254,7 @@ def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description:
     return head + timezone_ical + b"".join(body) + end
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _vtimezone_ical(first_year: int | None, last_year: int | None) -> bytes:
     """Feeds share spans of years (a VTIMEZONE depends on nothing else): serialise each once."""
     return vtimezone(date(first_year, 1, 1) if first_year else None,
@@ -269,15 +283,15 @@ def _last_sunday(year: int, month: int) -> date:  # month < 12
     return day - timedelta(days=(day.weekday() + 1) % 7)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _eu_rules_hold(year: int) -> bool:
     """Summer time from the last Sunday of March to the last Sunday of October, 01:00 UTC.
 
     Checked at noon UTC on every day of the year and in the hours around both changes: a
     change on another day, or at another hour of the same day, shows up in one of them."""
-    spring = datetime.combine(_last_sunday(year, 3), time(1), timezone.utc)
-    autumn = datetime.combine(_last_sunday(year, 10), time(1), timezone.utc)
-    first = datetime(year, 1, 1, 12, tzinfo=timezone.utc)
+    spring = datetime.combine(_last_sunday(year, 3), time(1), UTC)
+    autumn = datetime.combine(_last_sunday(year, 10), time(1), UTC)
+    first = datetime(year, 1, 1, 12, tzinfo=UTC)
     moments = [first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - date(year, 1, 1)).days)]
     moments += [change + timedelta(hours=h) for change in (spring, autumn) for h in range(-12, 13)]
     for moment in moments:

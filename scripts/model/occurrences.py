@@ -7,7 +7,7 @@ the change to and from summer time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from itertools import islice
 from typing import Literal
 
@@ -89,4 +89,4 @@ def _localise(naive: datetime, timed: bool) -> Moment:
         return naive.date()
     # A repetition that falls in the skipped March hour moves forward, as calendar apps do:
     # the trip through UTC turns a local time that does not exist into one that does.
-    return naive.replace(tzinfo=AMSTERDAM).astimezone(timezone.utc).astimezone(AMSTERDAM)
+    return naive.replace(tzinfo=AMSTERDAM).astimezone(UTC).astimezone(AMSTERDAM)

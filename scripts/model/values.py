@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -98,12 +98,12 @@ def instant(moment: date | datetime) -> datetime:
     A date counts from midnight in Amsterdam."""
     if not isinstance(moment, datetime):
         moment = datetime.combine(moment, datetime.min.time(), AMSTERDAM)
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def _round_trips(moment: datetime) -> bool:
     """True when the local time exists (it survives a trip through UTC)."""
-    back = moment.astimezone(timezone.utc).astimezone(AMSTERDAM)
+    back = moment.astimezone(UTC).astimezone(AMSTERDAM)
     return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 

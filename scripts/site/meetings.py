@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import datetime
 from itertools import groupby
 from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-from scripts.render import dutch
+from scripts.feeds import calendar
 from scripts.index import meetings_of
 from scripts.model.items import Meeting, Moment, Site
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.slugs import slugify
-from scripts.feeds import calendar
+from scripts.render import dutch
 from scripts.render.context import Context
 
 AGENDA_EMPTY = Markup(
@@ -244,4 +244,4 @@ def _schedule(meeting: Meeting) -> dict[str, Any]:
     return schedule
 
 
-__all__ = ["build", "meetings_of", "event_data"]
+__all__ = ["build", "event_data", "meetings_of"]

@@ -8,12 +8,13 @@ client applies them. Prints one JSON object {path: view}.
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC as PYTHON_UTC
+from datetime import datetime
 
 import gi
 
 gi.require_version("ICalGLib", "3.0")
-from gi.repository import ICalGLib as I  # noqa: E402
+from gi.repository import ICalGLib as I
 
 MAX = 500
 UTC = I.Timezone.get_utc_timezone()
@@ -28,7 +29,7 @@ def instant(time):
 
 
 def from_timet(seconds):
-    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(seconds, PYTHON_UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def children(component, kind):
@@ -102,4 +103,9 @@ def view(text):
             "name": name, "events": events}
 
 
-print(json.dumps({path: view(open(path, encoding="utf-8").read()) for path in sys.argv[1:]}))
+def read(path):
+    with open(path, encoding="utf-8") as file:
+        return file.read()
+
+
+print(json.dumps({path: view(read(path)) for path in sys.argv[1:]}))
