@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 BUILD_DATE ?= $(shell date +%F)
 export BUILD_DATE
 
-.PHONY: serve build check test bench deelnemer clean setup browser tools
+.PHONY: serve build check test bench deelnemer clean setup browser tools calendar-clients
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m scripts check
 
-test: $(STAMP) browser tools
+test: $(STAMP) browser tools calendar-clients
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -47,6 +47,14 @@ tools: node_modules/.package-lock.json
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "Java installeren (Debian-pakket, voor de HTML-controle)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# Real calendar clients for tests/test_calendar_clients.py: libical (Evolution's parser) through
+# GObject introspection. Debian's python3-gi is for the system /usr/bin/python3, which the test
+# runs in a subprocess. ical.js comes from npm (package.json), vobject from requirements.txt.
+calendar-clients:
+	@/usr/bin/python3 -c "import gi; gi.require_version('ICalGLib', '3.0')" >/dev/null 2>&1 || { \
+	  echo "libical installeren (Debian-pakketten, voor de agenda-tests)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gir1.2-ical-3.0 python3-gi >/dev/null; }
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
