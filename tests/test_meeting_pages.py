@@ -113,3 +113,20 @@ def test_subscribe_block_offers_google_webcal_and_the_address(site):
     assert 'href="webcal://www.radicalevernieuwing.nl/ical/alle.ics"' in markup
     assert 'value="https://www.radicalevernieuwing.nl/ical/alle.ics"' in markup
     assert markup.index("rv-abonneren__google") < markup.index("rv-abonneren__webcal")  # main path
+
+
+def test_open_data_schemas_are_published_on_the_sites_address_and_fit_the_files(site):
+    import jsonschema
+    site_url = re.search(r"^site_url: (\S+)$", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    for name in ("deelnemers", "bijeenkomsten"):
+        schema = json.loads((site / f"schemas/data/{name}.schema.json").read_text(encoding="utf-8"))
+        data = json.loads((site / f"data/{name}.json").read_text(encoding="utf-8"))
+        assert schema["$id"] == f"{site_url}schemas/data/{name}.schema.json"
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.Draft202012Validator(schema).validate(data)
+        broken = dict(data, aantal="veel")
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(broken))
+    for file in (PROJECT / "scripts/content/schemas").glob("*.schema.json"):  # the content files' schemas
+        schema = json.loads(file.read_text(encoding="utf-8"))
+        assert schema["$id"] == f"{site_url}schemas/{file.name}"
+        assert (site / "schemas" / file.name).is_file()

@@ -9,7 +9,7 @@ from scripts.render.environment import make_environment
 from scripts.index import build_index
 from scripts.content import published
 from scripts.content.loader import load_content
-from scripts.feeds import opendata
+from scripts.feeds import opendata, opendata_schema
 from scripts.render.output import Output
 from scripts.site import articles
 from scripts.feeds import calendar
@@ -42,7 +42,7 @@ def render_site(content_dir: Path, settings: Settings) -> tuple[ProblemList, Out
     ctx = Context(build_index(tracked.site, settings.build_date), settings, make_environment(), Output())
     ctx.out.text(published.PUBLISHED, tracked.baseline)
     for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
-                    newsfeeds.build, calendar.build, opendata.build):
+                    newsfeeds.build, calendar.build, opendata.build, opendata_schema.build):
         builder(ctx)
     guide.build(ctx, content_dir / "_sjablonen")
     copy_assets(content_dir, ctx.out)
