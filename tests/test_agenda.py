@@ -290,8 +290,10 @@ def test_subscribe_block_copy_button_in_a_browser(page, fixture_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=fixture_url)
     page.goto(f"{fixture_url}/bijeenkomsten/")
     block = page.locator(".rv-abonneren")
-    webcal = block.get_by_role("link", name="Abonneren in je agenda-app")
+    webcal = block.get_by_role("link", name="Abonneren in Apple Agenda of Outlook")
     assert webcal.get_attribute("href") == "webcal://www.radicalevernieuwing.nl/ical/alle.ics"
+    google = block.get_by_role("link", name="Abonneren met Google Agenda (ook op Android)")
+    assert google.get_attribute("href").startswith("https://calendar.google.com/calendar/render?cid=https%3A")
     field = block.get_by_label("Of kopieer het adres van deze agenda:")
     assert field.input_value() == SITE + "ical/alle.ics" and not field.is_editable()
     button = block.get_by_role("button", name="Kopieer")
@@ -300,7 +302,7 @@ def test_subscribe_block_copy_button_in_a_browser(page, fixture_url):
     assert page.evaluate("navigator.clipboard.readText()") == SITE + "ical/alle.ics"
     assert "gekopieerd" in block.get_by_role("status").inner_text()
     block.get_by_text("Zo doe je het in Google Agenda").click()
-    assert block.get_by_text("Via URL").is_visible()
+    assert block.get_by_text("Via URL", exact=True).is_visible()
 
 
 @pytest.mark.browser
