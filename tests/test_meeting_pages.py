@@ -130,3 +130,8 @@ def test_open_data_schemas_are_published_on_the_sites_address_and_fit_the_files(
         schema = json.loads(file.read_text(encoding="utf-8"))
         assert schema["$id"] == f"{site_url}schemas/{file.name}"
         assert (site / "schemas" / file.name).is_file()
+
+
+def test_the_doubled_hour_says_which_one_on_the_page(site):
+    body = text(page(site, "bijeenkomsten/tweede-dubbele-uur"))
+    assert "zondag 25 oktober 2026, 02.30 (zomertijd)–02.30 (wintertijd) uur" in body
