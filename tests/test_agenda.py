@@ -250,6 +250,16 @@ def test_organisers_edit_times_without_counting_and_uids_stay(tmp_path):
     edit(meetings / "kampvuurgesprek-december.md", "uid: \"2026-12-09-kampvuurgesprek@", "uid: \"2026-12-10-kampvuurgesprek@")
     result = run_check(content)
     assert result.returncode == 1 and "De uid is veranderd" in result.stdout
+    edit(meetings / "kampvuurgesprek-december.md", "uid: \"2026-12-10-kampvuurgesprek@", "uid: \"2026-12-09-kampvuurgesprek@")
+
+    # A renamed file: the validator knows the published name and asks to keep it answering.
+    (meetings / "kampvuurgesprek-december.md").rename(meetings / "kampvuur-in-december.md")
+    result = run_check(content)
+    assert result.returncode == 1
+    assert re.search(r"kampvuur-in-december\.md:\d+: eerdere_namen: Dit bestand heette bij de publicatie "
+                     r"'kampvuurgesprek-december\.md'", result.stdout), result.stdout
+    edit(meetings / "kampvuur-in-december.md", "beweging: zorg", "eerdere_namen: [kampvuurgesprek-december]\nbeweging: zorg")
+    assert run_check(content).returncode == 0, run_check(content).stdout
 
 
 # --- in a real browser ------------------------------------------------------------------------

@@ -123,6 +123,13 @@ def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
     for slug, meeting in site.meetings.items():
         source = sources[("bijeenkomsten", slug)]
         if meeting.uid in published:
+            old_file = published[meeting.uid].get("bestand")
+            old_slug = Path(old_file).stem if isinstance(old_file, str) else slug
+            if old_slug != slug and old_slug not in meeting.earlier_slugs:
+                problems.add(source.path, source.line("titel"), "eerdere_namen",
+                             f"Dit bestand heette bij de publicatie '{old_slug}.md'. Oude links en "
+                             f"agenda-abonnementen wijzen nog naar '/bijeenkomsten/{old_slug}/'.",
+                             f"Zet 'eerdere_namen: [{old_slug}]' erbij: dan blijven ze werken.")
             continue
         old = uid_of_file.get(_in_content(meeting, content_dir, project_dir))
         if old and old not in current_uids:

@@ -192,6 +192,8 @@ def _description(meeting: Meeting, site: Site, page_url: str) -> str:
         lines.append("Onder voorbehoud: het is nog niet zeker dat deze bijeenkomst doorgaat.")
     elif meeting.status == "verplaatst" and meeting.originally is not None:
         lines.append(f"Verplaatst: eerst gepland op {dutch.meeting_when(meeting, meeting.originally, None)}.")
+    if not meeting.timed and not meeting.multi_day:
+        lines.append("De tijd staat er niet bij: kijk op de pagina van de bijeenkomst.")
     if meeting.summary:
         lines.append(meeting.summary)
     if meeting.online:
