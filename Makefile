@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # no hooks, so the generator writes them under docs/ first (python -m scripts generate).
 ENGINE ?= mkdocs
 
-.PHONY: serve build check test bench deelnemer publiceer clean setup browser tools
+.PHONY: serve build check test bench deelnemer clean setup browser tools calendar-clients
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,16 +49,11 @@ endif
 check: $(STAMP)
 	$(BIN)/python -m scripts check
 
-test: $(STAMP) browser tools
+test: $(STAMP) browser tools calendar-clients
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.tools.bench
-
-# After publishing: record what subscribers' calendars now have, so that the validator asks
-# for a raised 'volgnummer' when a meeting's time, place or status changes. Commit the file.
-publiceer: $(STAMP)
-	$(BIN)/python -m scripts publiceer
 
 deelnemer: $(STAMP)
 	@test -n "$(NAAM)" || { echo 'Geef een naam: make deelnemer NAAM="Zorggroep Voorbeeld"'; exit 2; }
@@ -77,6 +72,14 @@ tools: node_modules/.package-lock.json
 	@command -v java >/dev/null 2>&1 || { \
 	  echo "Java installeren (Debian-pakket, voor de HTML-controle)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# Real calendar clients for tests/test_calendar_clients.py: libical (Evolution's parser) through
+# GObject introspection. Debian's python3-gi is for the system /usr/bin/python3, which the test
+# runs in a subprocess. ical.js comes from npm (package.json), vobject from requirements.txt.
+calendar-clients:
+	@/usr/bin/python3 -c "import gi; gi.require_version('ICalGLib', '3.0')" >/dev/null 2>&1 || { \
+	  echo "libical installeren (Debian-pakketten, voor de agenda-tests)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gir1.2-ical-3.0 python3-gi >/dev/null; }
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error

@@ -21,6 +21,7 @@ page by the hook (as the snippets extension would), so that page, too, changes w
 from __future__ import annotations
 
 import logging
+import mimetypes
 import os
 import re
 import sys
@@ -31,6 +32,10 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, file_sort_key
 
 log = logging.getLogger("mkdocs.hooks.generate")
+
+# `make serve` (MkDocs' dev server) guesses content types with mimetypes, which without
+# /etc/mime.types sends .ics as application/octet-stream and calendar apps refuse it.
+mimetypes.add_type("text/calendar", ".ics")
 
 # The last generation, reused while content/, the build date and the address stay the same
 # (the preview then rebuilds an edit of a hand-written page without regenerating).

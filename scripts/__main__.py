@@ -1,5 +1,8 @@
 """Command line: `python -m scripts check` and `python -m scripts generate`.
 
+There is no publishing command: the deploy job fetches the published state itself
+(scripts/content/published.py).
+
 The build date is an input: --datum, else BUILD_DATE, else SOURCE_DATE_EPOCH, else today
 (read here at the edge, never deep in the code).
 """
@@ -28,8 +31,6 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml",
                      help="mkdocs.yml: het adres, de naam en de bewerk-link van de site")
     gen.add_argument("--site-url", help="een ander adres dan site_url in mkdocs.yml")
-    commands.add_parser("publiceer", help="leg de gepubliceerde stand van de bijeenkomsten vast "
-                        "(content/bijeenkomsten/_gepubliceerd.json)")
     new = commands.add_parser("deelnemer", help="maak een bestand voor een nieuwe deelnemer")
     new.add_argument("naam")
     args = parser.parse_args(argv)
@@ -52,15 +53,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(problems.github_report())
             return 1
         print("Alles in orde: geen problemen gevonden.")
-        return 0
-    if args.command == "publiceer":
-        from scripts.content.loader import load_content
-        from scripts.content.published import write
-        loaded = load_content(args.content)
-        if loaded.problems:
-            print(loaded.problems.report())
-            return 1
-        print(f"Vastgelegd in {write(loaded.site, args.content)}. Zet dit bestand mee in je commit.")
         return 0
     if args.command == "deelnemer":
         from scripts.tools.scaffold import new_organisation

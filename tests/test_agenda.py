@@ -211,7 +211,11 @@ def test_validator_reports_each_calendar_problem_with_file_and_line(tmp_path):
     edit(meetings / "studiedag-januari.md", "start: 2027-01-15", "start: 2027-01-15 10:00\neind: 2027-01-15 09:00")
     edit(meetings / "online-openbaar.md", '  link: "https://meet.example.org/kennissessie-wzd"', "  {}")
     edit(meetings / "spreekuur-maandelijks.md", "organisatoren: [loc]", "organisatoren: [loc, locc]")
-    edit(meetings / "verplaatst-februari.md", "volgnummer: 1", "volgnummer: 0")
+    # Issue 10: every instant in UTC. 02:15 in winter time ends at 02:45 in summer time: before it.
+    edit(meetings / "verplaatst-februari.md", "start: 2027-02-04 13:00\neind: 2027-02-04 16:00",
+         "start: 2027-10-31 02:15 +01:00\neind: 2027-10-31 02:45 +02:00")
+    edit(meetings / "onder-voorbehoud-mei.md", "beweging: zorg",
+         "eerdere_namen: [kampvuurgesprek-december]\nverslag: bestaat-niet\nbeweging: zorg")
     edit(meetings / "leerkring-wekelijks.md", "behalve: [2027-03-09]", "behalve: [2027-03-10]")
     result = run_check(content)
     assert result.returncode == 1
@@ -222,31 +226,39 @@ def test_validator_reports_each_calendar_problem_with_file_and_line(tmp_path):
         (r"studiedag-januari\.md:5: eind: .*ligt niet na het begin", "end before start"),
         (r"online-openbaar\.md:\d+: online.*link of een toelichting", "online without link or note"),
         (r"spreekuur-maandelijks\.md:\d+: organisatoren\[2\]: De deelnemer 'locc' bestaat niet", "unknown organiser"),
-        (r"verplaatst-februari\.md:\d+: volgnummer: Sinds de publicatie is veranderd: het begin .*niet\s+verhoogd",
-         "changed time without a raised volgnummer"),
+        (r"verplaatst-februari\.md:\d+: eind: .*ligt niet na het begin", "end before start in UTC"),
+        (r"kampvuurgesprek-december\.md:1: Het adres '/bijeenkomsten/kampvuurgesprek-december/' hoorde "
+         r"eerder bij een andere bijeenkomst", "a file taking an earlier slug"),
+        (r"onder-voorbehoud-mei\.md:\d+: verslag: Het bericht 'bestaat-niet' bestaat niet", "unknown report"),
         (r"leerkring-wekelijks\.md:\d+: herhaling\.behalve\.0: Op 2027-03-10 is er geen bijeenkomst", "skipped date"),
     ]
     for pattern, what in expected:
         assert re.search(pattern, out), f"{what} not reported:\n{out}"
 
 
-def test_publiceer_records_the_state_and_the_check_follows_it(tmp_path):
+def test_organisers_edit_times_without_counting_and_uids_stay(tmp_path):
+    """No 'volgnummer' to raise (the build derives SEQUENCE, tests/test_deploys.py); a valid
+    hour in the doubled October night passes; a changed uid of a published file is refused."""
     content = tmp_path / "content"
     content_with(content, FIXTURE)
-    (content / "bijeenkomsten" / "_gepubliceerd.json").unlink()
-    done = subprocess.run([sys.executable, "-m", "scripts", "--content", str(content), "publiceer"],
-                          cwd=PROJECT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout
-    state = json.loads((content / "bijeenkomsten" / "_gepubliceerd.json").read_text(encoding="utf-8"))
-    camp = state["2026-12-09-kampvuurgesprek@radicalevernieuwing.nl"]
-    assert camp["bestand"] == f"{MEETINGS}/kampvuurgesprek-december.md"
-    assert (camp["start"], camp["volgnummer"]) == ("2026-12-09 19:30 +01:00", 0)
-    assert run_check(content).returncode == 0
-    camp_file = content / MEETINGS / "kampvuurgesprek-december.md"
-    edit(camp_file, "locatie:\n  naam: \"Buurthuis De Brug\"", "locatie:\n  naam: \"Buurthuis De Boog\"")
+    meetings = content / MEETINGS
+    edit(meetings / "kampvuurgesprek-december.md", "start: 2026-12-09 19:30", "start: 2026-12-09 20:00")
+    edit(meetings / "studiedag-januari.md", "start: 2027-01-15", "start: 2027-10-31 02:30 +02:00\n"
+         "eind: 2027-10-31 02:30 +01:00")
     result = run_check(content)
-    assert result.returncode == 1 and "de plaats (was 'Buurthuis De Brug" in result.stdout
-    edit(camp_file, "gewijzigd: 2026-11-02", "gewijzigd: 2026-11-20\nvolgnummer: 1")
+    assert result.returncode == 0, result.stdout
+    edit(meetings / "kampvuurgesprek-december.md", "uid: \"2026-12-09-kampvuurgesprek@", "uid: \"2026-12-10-kampvuurgesprek@")
+    result = run_check(content)
+    assert result.returncode == 1 and "De uid is veranderd" in result.stdout
+    edit(meetings / "kampvuurgesprek-december.md", "uid: \"2026-12-10-kampvuurgesprek@", "uid: \"2026-12-09-kampvuurgesprek@")
+
+    # A renamed file: the validator knows the published name and asks to keep it answering.
+    (meetings / "kampvuurgesprek-december.md").rename(meetings / "kampvuur-in-december.md")
+    result = run_check(content)
+    assert result.returncode == 1
+    assert re.search(r"kampvuur-in-december\.md:\d+: eerdere_namen: Dit bestand heette bij de publicatie "
+                     r"'kampvuurgesprek-december\.md'", result.stdout), result.stdout
+    edit(meetings / "kampvuur-in-december.md", "beweging: zorg", "eerdere_namen: [kampvuurgesprek-december]\nbeweging: zorg")
     assert run_check(content).returncode == 0, run_check(content).stdout
 
 
@@ -288,8 +300,10 @@ def test_subscribe_block_copy_button_in_a_browser(page, fixture_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=fixture_url)
     page.goto(f"{fixture_url}/bijeenkomsten/")
     block = page.locator(".rv-abonneren")
-    webcal = block.get_by_role("link", name="Abonneren in je agenda-app")
+    webcal = block.get_by_role("link", name="Abonneren in Apple Agenda of Outlook")
     assert webcal.get_attribute("href") == "webcal://www.radicalevernieuwing.nl/ical/alle.ics"
+    google = block.get_by_role("link", name="Abonneren met Google Agenda (ook op Android)")
+    assert google.get_attribute("href").startswith("https://calendar.google.com/calendar/render?cid=https%3A")
     field = block.get_by_label("Of kopieer het adres van deze agenda:")
     assert field.input_value() == SITE + "ical/alle.ics" and not field.is_editable()
     button = block.get_by_role("button", name="Kopieer")
@@ -298,7 +312,7 @@ def test_subscribe_block_copy_button_in_a_browser(page, fixture_url):
     assert page.evaluate("navigator.clipboard.readText()") == SITE + "ical/alle.ics"
     assert "gekopieerd" in block.get_by_role("status").inner_text()
     block.get_by_text("Zo doe je het in Google Agenda").click()
-    assert block.get_by_text("Via URL").is_visible()
+    assert block.get_by_text("Via URL", exact=True).is_visible()
 
 
 @pytest.mark.browser

@@ -101,10 +101,14 @@ def test_every_feed_has_crlf_folded_lines_and_whole_characters(sites):
 def test_feed_names_descriptions_and_refresh_hints(sites):
     path = sites["main"] / "ical" / "alle.ics"
     text = path.read_bytes().decode().replace("\r\n ", "")
-    for line in ("NAME:Radicale vernieuwing: bijeenkomsten", "X-WR-CALNAME:Radicale vernieuwing: bijeenkomsten",
-                 "REFRESH-INTERVAL;VALUE=DURATION:PT6H", "X-PUBLISHED-TTL:PT6H", "METHOD:PUBLISH",
-                 f"SOURCE:{SITE}ical/alle.ics", "X-WR-TIMEZONE:Europe/Amsterdam"):
+    for line in ("NAME;VALUE=TEXT:Radicale vernieuwing: bijeenkomsten",
+                 "X-WR-CALNAME;VALUE=TEXT:Radicale vernieuwing: bijeenkomsten",
+                 "REFRESH-INTERVAL;VALUE=DURATION:PT6H", "X-PUBLISHED-TTL:PT6H",
+                 f"SOURCE:{SITE}ical/alle.ics"):
         assert f"\r\n{line}\r\n" in text, line
+    # No METHOD (RFC 5546 would want an ORGANIZER on every event, and only without METHOD may
+    # DTSTAMP mean "last modified"); no X-WR-TIMEZONE (it moves UTC times in some clients).
+    assert "\r\nMETHOD:" not in text and "X-WR-TIMEZONE" not in text
     assert re.search(r"\r\nDESCRIPTION:Alle bijeenkomsten", text)
     calendar, strict = parse(sites["main"] / "ical" / "thema" / "zeggenschap.ics")
     title = re.search(r"^titel: (.+)$", (PROJECT / "content" / "themas" / "zeggenschap.md").read_text(encoding="utf-8"),
@@ -143,12 +147,18 @@ def test_two_builds_give_byte_identical_feeds(sites):
         assert a.read_bytes() == b.read_bytes(), a
 
 
-def test_stamps_come_from_the_content(sites):
+def test_stamps_are_never_after_the_build_date(sites):
+    """New to the baseline: 'gewijzigd' when it is earlier, else the build date (its start in
+    Amsterdam); never a meeting's own future date. tests/test_deploys.py follows them over
+    several deploys."""
     calendar, _ = parse(sites["main"] / "ical" / "alle.ics")
-    camp = master(calendar, uid("kampvuurgesprek-december"))  # gewijzigd: 2026-11-02
-    assert camp.DTSTAMP == camp.LAST_MODIFIED == datetime(2026, 11, 2, tzinfo=UTC)
-    week = master(calendar, uid("themaweek-2027"))  # no 'gewijzigd': its first day
-    assert week.DTSTAMP == datetime(2027, 11, 8, tzinfo=UTC)
+    built = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)  # 2026-11-23 00:00 in Amsterdam
+    camp = master(calendar, uid("kampvuurgesprek-december"))  # in the baseline, no stamp yet
+    assert camp.DTSTAMP == camp.LAST_MODIFIED <= built
+    week = master(calendar, uid("themaweek-2027"))  # first day in 2027
+    assert week.DTSTAMP == week.LAST_MODIFIED == built
+    for event in calendar.walk("VEVENT"):
+        assert event.DTSTAMP <= built
 
 
 # --- time ------------------------------------------------------------------------------------
@@ -304,7 +314,7 @@ def test_join_link_only_when_public_and_the_page_as_url(sites):
     assert "Je krijgt de link na aanmelding." in str(private["DESCRIPTION"])
     assert "meet." not in private.to_ical().decode()
     hybrid = master(calendar, uid("hybride-ontmoeting"))
-    assert str(hybrid["LOCATION"]) == "Bar Beton, Utrecht en online"
+    assert str(hybrid["LOCATION"]) == "Bar Beton, Utrecht"  # the venue; a public link is the CONFERENCE
     for event in calendar.walk("VEVENT"):
         assert str(event["URL"]).startswith(SITE + "bijeenkomsten/"), event["UID"]
     assert str(public["URL"]) == SITE + "bijeenkomsten/online-openbaar/"
@@ -352,3 +362,21 @@ def test_a_meeting_is_written_identically_in_every_feed(sites):
         assert own
         for feed in feeds:
             assert vevent_text(site / "ical" / feed, uid(slug)) == own, (slug, feed)
+
+
+def test_the_preview_server_sends_ics_as_text_calendar_without_etc_mime_types():
+    """`make serve` guesses types with mimetypes; on a machine without /etc/mime.types Python
+    knows no .ics. The hook registers it (the import is what MkDocs does with the hook)."""
+    import subprocess
+    import sys
+    script = (
+        "import mimetypes, importlib.util, sys\n"
+        "mimetypes.knownfiles[:] = []\n"
+        "mimetypes.init(files=[])\n"
+        "assert mimetypes.guess_type('a.ics')[0] is None\n"
+        "spec = importlib.util.spec_from_file_location('hook', 'overrides/hooks/generate.py')\n"
+        "spec.loader.exec_module(importlib.util.module_from_spec(spec))\n"
+        "print(mimetypes.guess_type('a.ics')[0])\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.stdout.strip() == "text/calendar", done.stderr

@@ -9,7 +9,8 @@ from scripts.build.links import relative_links_in
 from scripts.build.writer import write_output
 from scripts.content.loader import load_content
 from scripts.content.problems import ProblemList
-from scripts.feeds import calendar, opendata
+from scripts.content import published
+from scripts.feeds import calendar, opendata, opendata_schema
 from scripts.feeds import news as newsfeeds
 from scripts.index import build_index
 from scripts.render.context import Context, Settings
@@ -35,9 +36,12 @@ def render_site(content_dir: Path, settings: Settings,
     if loaded.problems:
         return loaded.problems, None
     try:
-        ctx = Context(build_index(loaded.site, settings.build_date), settings, make_environment(), Output())
+        # SEQUENCE and stamps of the meetings come from the published baseline (content/published.py)
+        tracked = published.track(loaded.site, published.read(content_dir), settings.build_date, content_dir)
+        ctx = Context(build_index(tracked.site, settings.build_date), settings, make_environment(), Output())
+        ctx.out.text(published.PUBLISHED, tracked.baseline)
         for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
-                        newsfeeds.build, calendar.build, opendata.build):
+                        newsfeeds.build, calendar.build, opendata.build, opendata_schema.build):
             builder(ctx)
         guide.build(ctx, content_dir / "_sjablonen")
         copy_assets(content_dir, ctx.out)

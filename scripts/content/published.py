@@ -1,29 +1,40 @@
-"""The last published state of every meeting, so that the validator can ask for a raised
-`volgnummer` (the iCalendar SEQUENCE) when a meeting's time, place or status changes.
+"""What subscribers' calendars have now (the baseline), and what this build changes about it.
 
-Calendar apps only replace their copy of a meeting when its SEQUENCE rises; a changed time
-with the same number leaves some subscribers with the old time. The state lives in
-content/bijeenkomsten/_gepubliceerd.json (the loader skips names that start with '_'), per uid.
-`python -m scripts publiceer` (or `make publiceer`) writes it from the current content: run it
-after each publication and commit the file with the content.
+Calendar apps only replace their copy of a meeting when its SEQUENCE rises, and use DTSTAMP and
+LAST-MODIFIED to tell which copy is newer. Organisers should not have to count: the build
+compares every meeting with the baseline and derives both.
+
+- The baseline is content/bijeenkomsten/_gepubliceerd.json (the loader skips names that start
+  with '_'). The deploy job replaces the committed copy with the live site's own
+  /data/gepubliceerd.json before it builds, so the baseline is what was last published; a
+  deploy that cannot fetch it fails (.github/workflows/publiceren.yml). The committed copy is
+  only the seed for local previews and the very first deploy.
+- Every build publishes the next baseline at /data/gepubliceerd.json (`track`): per uid the
+  tracked fields, the SEQUENCE and the stamp subscribers got. Entries of removed meetings stay,
+  so a meeting that comes back never starts again at a lower SEQUENCE.
+- A change to time, place, status or recurrence raises SEQUENCE by one and stamps the build
+  date; nothing changed, nothing moves; a SEQUENCE never goes down and a stamp never goes back.
+  A `volgnummer` in the front matter is still read, as a lowest value.
 """
 
 from __future__ import annotations
 
-from typing import Any
 
 import json
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
-from scripts.model.items import Meeting, Moment, Site, location_text
 from scripts.content.problems import ProblemList
+from scripts.model.items import Meeting, Moment, Site, location_text
+from scripts.model.values import AMSTERDAM
 
 FILE = Path("bijeenkomsten") / "_gepubliceerd.json"
-TRACKED = {  # key in the file → (Dutch noun, front-matter key that holds it)
-    "start": ("het begin", "start"), "eind": ("het einde", "eind"),
-    "plaats": ("de plaats", "locatie"), "status": ("de status", "status"),
-    "herhaling": ("de herhaling", "herhaling")}
+PUBLISHED = "data/gepubliceerd.json"  # where each build publishes the next baseline
+TRACKED = ("start", "eind", "plaats", "status", "herhaling")
+FIX_HINT = ("Bij publiceren haalt de site dit bestand zelf op van de live site. Zet de vorige "
+            "versie terug (git checkout) in plaats van het met de hand te veranderen.")
 
 
 def _moment(value: Moment | None) -> str | None:
@@ -34,7 +45,7 @@ def _moment(value: Moment | None) -> str | None:
     return value.isoformat()
 
 
-def state(meeting: Meeting, file: str) -> dict:
+def state(meeting: Meeting, file: str) -> dict[str, Any]:
     """What subscribers' calendars received of a meeting; `file` is relative to content/."""
     rule = meeting.recurrence
     recurrence = None
@@ -43,11 +54,36 @@ def state(meeting: Meeting, file: str) -> dict:
                       "tot": _moment(rule.until), "behalve": [_moment(d) for d in sorted(rule.except_dates)],
                       "verplaatst": [[_moment(a), _moment(b)] for a, b in sorted(rule.moved)]}
     return {"bestand": file, "start": _moment(meeting.start), "eind": _moment(meeting.end),
-            "plaats": location_text(meeting), "status": meeting.status, "herhaling": recurrence,
-            "volgnummer": meeting.sequence}
+            "plaats": location_text(meeting), "status": meeting.status, "herhaling": recurrence}
 
 
-def load(content_dir: Path, problems: ProblemList, project_dir: Path) -> dict:
+# --- reading the baseline ---------------------------------------------------------------------
+
+def _stamp_text(stamp: datetime) -> str:
+    return stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_stamp(text: object) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def _entry_ok(entry: object) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    sequence = entry.get("volgnummer", 0)
+    if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 0:
+        return False
+    return "gewijzigd" not in entry or _parse_stamp(entry["gewijzigd"]) is not None
+
+
+def load(content_dir: Path, problems: ProblemList, project_dir: Path) -> dict[str, dict[str, Any]]:
+    """The baseline; {} when there is none (a new site). A baseline that cannot be read is a
+    problem: building on without it would reset every SEQUENCE."""
     path = Path(content_dir) / FILE
     if not path.is_file():
         return {}
@@ -55,79 +91,98 @@ def load(content_dir: Path, problems: ProblemList, project_dir: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        problems.add(rel, getattr(error, "lineno", 0), "", "Dit bestand is geen geldige JSON meer.",
-                     "Dit bestand wordt gemaakt met 'make publiceer'. Zet de vorige versie terug "
-                     "of maak het opnieuw.")
+        problems.add(rel, getattr(error, "lineno", 0), "",
+                     "Dit bestand is geen geldige JSON: de site weet niet meer wat de agenda's van "
+                     "abonnees hebben.", FIX_HINT)
         return {}
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        problems.add(rel, 1, "", "Dit bestand heeft niet de verwachte vorm.",
-                     "Dit bestand wordt gemaakt met 'make publiceer'. Maak het opnieuw.")
+    if not isinstance(data, dict) or not all(_entry_ok(v) for v in data.values()):
+        problems.add(rel, 1, "", "Dit bestand heeft niet de verwachte vorm: de site weet niet meer "
+                     "wat de agenda's van abonnees hebben.", FIX_HINT)
         return {}
     return data
 
 
+def read(content_dir: Path) -> dict[str, dict[str, Any]]:
+    """The baseline for the build (the check has already refused a bad one)."""
+    return load(content_dir, ProblemList(), Path(content_dir).parent)
+
+
 def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
           project_dir: Path) -> None:
+    """A published meeting keeps its uid, and no file takes an address another meeting had."""
     published = load(content_dir, problems, project_dir)
-    if not published:
-        return
     current_uids = {m.uid for m in site.meetings.values()}
     uid_of_file = {entry.get("bestand"): uid for uid, entry in published.items()}
+    earlier = {old: slug for slug, m in site.meetings.items() for old in m.earlier_slugs}
+    for (folder, slug), source in sorted(sources.items()):  # every file, valid or not
+        if folder == "bijeenkomsten" and slug in earlier and earlier[slug] != slug:
+            problems.add(source.path, 1, "",
+                         f"Het adres '/bijeenkomsten/{slug}/' hoorde eerder bij een andere bijeenkomst "
+                         f"('{earlier[slug]}'; zie 'eerdere_namen' daar).",
+                         "Kies een andere bestandsnaam: oude links en agenda-abonnementen wijzen "
+                         "nog naar die andere bijeenkomst.")
     for slug, meeting in site.meetings.items():
         source = sources[("bijeenkomsten", slug)]
-        file = _in_content(meeting, content_dir, project_dir)
-        before = published.get(meeting.uid)
-        if before is None:
-            old = uid_of_file.get(file)
-            if old and old not in current_uids:
-                problems.add(source.path, source.line("uid"), "uid",
-                             f"De uid is veranderd. Bij de publicatie was het '{old}'.",
-                             "Zet de oude uid terug: een uid verandert nooit. Anders staat de "
-                             "bijeenkomst in de agenda's van abonnees twee keer.")
+        if meeting.uid in published:
+            old_file = published[meeting.uid].get("bestand")
+            old_slug = Path(old_file).stem if isinstance(old_file, str) else slug
+            if old_slug != slug and old_slug not in meeting.earlier_slugs:
+                problems.add(source.path, source.line("titel"), "eerdere_namen",
+                             f"Dit bestand heette bij de publicatie '{old_slug}.md'. Oude links en "
+                             f"agenda-abonnementen wijzen nog naar '/bijeenkomsten/{old_slug}/'.",
+                             f"Zet 'eerdere_namen: [{old_slug}]' erbij: dan blijven ze werken.")
             continue
-        previous = before.get("volgnummer") if isinstance(before.get("volgnummer"), int) else 0
-        if meeting.sequence < previous:
-            problems.add(source.path, source.line("volgnummer"), "volgnummer",
-                         f"Het volgnummer ({meeting.sequence}) is lager dan bij de publicatie ({previous}).",
-                         f"Een volgnummer gaat alleen omhoog. Zet 'volgnummer: {previous}' terug, "
-                         f"of {previous + 1} als je iets aan de tijd, plaats of status verandert.")
-            continue
-        now = state(meeting, file)
-        changed = [key for key in TRACKED if now[key] != before.get(key)]
-        if not changed or meeting.sequence > previous:
-            continue
-        details = "; ".join(_difference(key, before.get(key), now[key]) for key in changed)
-        field = "volgnummer" if "volgnummer" in source.data else TRACKED[changed[0]][1]
-        problems.add(source.path, source.line(field), field,
-                     f"Sinds de publicatie is veranderd: {details}. Maar het volgnummer is niet "
-                     f"verhoogd.",
-                     f"Zet 'volgnummer: {previous + 1}' en 'gewijzigd:' met de datum van vandaag. "
-                     "Dan nemen de agenda's van abonnees de wijziging over.")
+        old = uid_of_file.get(_in_content(meeting, content_dir, project_dir))
+        if old and old not in current_uids:
+            problems.add(source.path, source.line("uid"), "uid",
+                         f"De uid is veranderd. Bij de publicatie was het '{old}'.",
+                         "Zet de oude uid terug: een uid verandert nooit. Anders staat de "
+                         "bijeenkomst in de agenda's van abonnees twee keer.")
 
 
-def _difference(key: str, before: Any, now: Any) -> str:
-    noun = TRACKED[key][0]
-    if key == "herhaling" or before is None or now is None:
-        return noun
-    return f"{noun} (was '{before}', nu '{now}')" if before or now else noun
+# --- this build's view ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Tracked:
+    site: Site  # meetings with the SEQUENCE and stamp subscribers get from this build
+    baseline: str  # the next baseline (JSON), published at PUBLISHED
 
 
-def write(site: Site, content_dir: Path, project_dir: Path | None = None) -> Path:
-    """Record the current state of every meeting; entries of removed meetings stay."""
-    project_dir = project_dir or Path(content_dir).parent
-    path = Path(content_dir) / FILE
-    data = {}
-    if path.is_file():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            data = {}
-    for meeting in site.meetings.values():
-        data[meeting.uid] = state(meeting, _in_content(meeting, content_dir, project_dir))
-    text = json.dumps(dict(sorted(data.items())), ensure_ascii=False, indent=2) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+def build_stamp(build_date: date) -> datetime:
+    """The start of the build date in Amsterdam, in UTC: never after the moment of the build,
+    even when a build just after midnight in Amsterdam is still on the day before in UTC."""
+    return datetime.combine(build_date, time(0), AMSTERDAM).astimezone(UTC)
+
+
+def track(site: Site, baseline: dict[str, dict[str, Any]], build_date: date,
+          content_dir: Path) -> Tracked:
+    stamp_now = build_stamp(build_date)
+    project_dir = Path(content_dir).parent
+    meetings, entries = {}, dict(baseline)
+    for slug, meeting in site.meetings.items():
+        now = state(meeting, _in_content(meeting, content_dir, project_dir))
+        before = baseline.get(meeting.uid)
+        if before is None:  # first published by this build
+            sequence = meeting.sequence
+            written = (datetime.combine(meeting.modified, time(0), UTC)
+                       if meeting.modified else stamp_now)
+            stamp = min(written, stamp_now)
+        else:
+            previous = before.get("volgnummer", 0)
+            changed = any(now[key] != before.get(key) for key in TRACKED)
+            sequence = max(previous + (1 if changed else 0), meeting.sequence)
+            earlier = _parse_stamp(before.get("gewijzigd")) or min(_seed_stamp(meeting), stamp_now)
+            stamp = max(stamp_now if sequence > previous else earlier, earlier)
+        meetings[slug] = replace(meeting, sequence=sequence, changed=stamp)
+        entries[meeting.uid] = {**now, "volgnummer": sequence, "gewijzigd": _stamp_text(stamp)}
+    text = json.dumps(dict(sorted(entries.items())), ensure_ascii=False, indent=2) + "\n"
+    return Tracked(replace(site, meetings=meetings), text)
+
+
+def _seed_stamp(meeting: Meeting) -> datetime:
+    """An entry of the committed seed has no stamp: what feeds used to say ('gewijzigd', else
+    the first day), which the build date caps."""
+    return datetime.combine(meeting.modified or meeting.first_day, time(0), UTC)
 
 
 def _in_content(meeting: Meeting, content_dir: Path, project_dir: Path) -> str:

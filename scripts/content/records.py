@@ -13,7 +13,8 @@ from scripts.model import items as model
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
 from scripts.model.occurrences import MAX_OCCURRENCES, occurrences
-from scripts.model.values import AMSTERDAM, ValueProblem, parse_clock, parse_date, parse_moment, parse_partial_date
+from scripts.model.values import (AMSTERDAM, ValueProblem, instant, parse_clock, parse_date, parse_moment,
+                                  parse_partial_date)
 
 
 _Moment = date | datetime  # named here: inside Fields, 'date' is a method
@@ -119,8 +120,10 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
 
     place = None
     if f.raw("locatie") is not None:
+        latitude, longitude = _coordinates(f.text("locatie", "coordinaten"))
         place = model.Place(city=f.text("locatie", "plaats"), name=f.text("locatie", "naam"),
-                            address=f.text("locatie", "adres"), postcode=f.text("locatie", "postcode"))
+                            address=f.text("locatie", "adres"), postcode=f.text("locatie", "postcode"),
+                            latitude=latitude, longitude=longitude)
         if not place.city and not place.name and "locatie" not in f.failed:
             f.problem(("locatie",), "Bij 'locatie' staat geen plek en geen plaats.",
                       "Schrijf minstens 'plaats: Utrecht' of 'naam: …' onder 'locatie'.")
@@ -159,8 +162,17 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
         themes=f.texts("themas"), organisers=f.texts("organisatoren"), registration=registration,
         status=f.text("status") or "gepland", sequence=f.raw("volgnummer") or 0,
         modified=f.date("gewijzigd"), originally=f.moment("eerder_gepland"),
-        series=f.text("reeks"), recurrence=recurrence, programme=tuple(programme),
+        series=f.text("reeks"), earlier_slugs=f.texts("eerdere_namen"), report=f.text("verslag"),
+        recurrence=recurrence, programme=tuple(programme),
         summary=f.text("samenvatting"), body=f.source.body, source=f.source.path)
+
+
+def _coordinates(text: str) -> tuple[float | None, float | None]:
+    """'52.0894, 5.1103' (the schema checked the form) → latitude and longitude."""
+    if not text:
+        return None, None
+    latitude, longitude = (float(part) for part in text.split(","))
+    return latitude, longitude
 
 
 def _day(moment: date | datetime) -> date:
@@ -176,7 +188,7 @@ def _check_end(f: Fields, start: date | datetime, end: date | datetime) -> None:
             f.problem(("eind",), "'eind' heeft een tijd, maar 'start' niet.",
                       "Geef ze allebei een tijd, of schrijf bij allebei alleen de datum.")
         return
-    if end < start or (isinstance(start, datetime) and end == start):
+    if instant(end) < instant(start) or (isinstance(start, datetime) and instant(end) == instant(start)):
         f.problem(("eind",), f"Het einde ({f.text('eind')}) ligt niet na het begin ({f.text('start')}).",
                   "Controleer de datum en tijd van 'start' en 'eind'.")
 

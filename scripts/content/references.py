@@ -19,6 +19,7 @@ _REFERENCES = (
     ("bijeenkomsten", "beweging", "bewegingen", "de beweging"),
     ("bijeenkomsten", "themas", "themas", "het thema"),
     ("bijeenkomsten", "organisatoren", "deelnemers", "de deelnemer"),
+    ("bijeenkomsten", "verslag", "actueel", "het bericht"),
     ("actueel", "themas", "themas", "het thema"),
     ("actueel", "bewegingen", "bewegingen", "de beweging"),
     ("actueel", "organisaties", "deelnemers", "de deelnemer"),

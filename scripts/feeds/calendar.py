@@ -4,16 +4,24 @@ movement and organisation pages) and "Zet in je agenda" (a meeting page)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from urllib.parse import quote, urlencode, urlsplit
 
 from markupsafe import Markup
 
-from scripts.render import dutch
-
 from scripts.feeds import ical
-from scripts.model.items import Meeting, location_text
+from scripts.model.items import (
+    Meeting,
+    Moment,
+    Movement,
+    Organisation,
+    Theme,
+    exclusive_end_day,
+    location_text,
+)
 from scripts.model.occurrences import Occurrence, occurrences
+from scripts.model.values import instant
+from scripts.render import dutch
 from scripts.render.context import Context
 
 CALENDAR = "text/calendar"
@@ -35,19 +43,19 @@ def all_feed(ctx: Context) -> Feed:
                 "bijeenkomsten/", "alle bijeenkomsten van de bewegingen")
 
 
-def theme_feed(ctx: Context, theme) -> Feed:
+def theme_feed(ctx: Context, theme: Theme) -> Feed:
     return Feed(f"ical/thema/{theme.slug}.ics", f"{ctx.settings.site_name}: {theme.title}",
                 f"Bijeenkomsten over het thema {theme.title}.", f"themas/{theme.slug}/",
                 "de bijeenkomsten over dit thema")
 
 
-def movement_feed(ctx: Context, movement) -> Feed:
+def movement_feed(ctx: Context, movement: Movement) -> Feed:
     return Feed(f"ical/beweging/{movement.slug}.ics", movement.name,
                 f"Bijeenkomsten van {movement.name}.", f"bewegingen/{movement.slug}/",
                 "de bijeenkomsten van deze beweging")
 
 
-def organisation_feed(ctx: Context, organisation) -> Feed:
+def organisation_feed(ctx: Context, organisation: Organisation) -> Feed:
     return Feed(f"ical/deelnemer/{organisation.slug}.ics",
                 f"{ctx.settings.site_name}: {organisation.name}",
                 f"Bijeenkomsten van de bewegingen die {organisation.name} (mede) organiseert.",
@@ -72,12 +80,14 @@ def build(ctx: Context) -> None:
     kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
     written: dict[str, bytes] = {}  # each meeting serialised once, the same bytes in every feed
 
-    def write(feed: Feed, meetings: list[Meeting]) -> None:
-        ctx.out.binary(feed.path, ical.calendar_ics(
+    def write(feed: Feed, meetings: list[Meeting], *also: str) -> None:
+        data = ical.calendar_ics(
             meetings, site=site, name=feed.name, description=feed.description,
             feed_url=ctx.absolute(feed.path), page_url=ctx.absolute(feed.page),
             uid=feed.path.removesuffix(".ics").replace("/", "-") + "@" + _host(ctx),
-            meeting_url=lambda m: meeting_url(ctx, m), written=written))
+            meeting_url=lambda m: meeting_url(ctx, m), written=written)
+        for path in (feed.path, *also):
+            ctx.out.binary(path, data)
 
     write(all_feed(ctx), kept)
     for movement in site.movements.values():
@@ -93,7 +103,10 @@ def build(ctx: Context) -> None:
     for organisation in site.organisations.values():
         write(organisation_feed(ctx, organisation), by_organisation.get(organisation.slug, []))
     for meeting in site.meetings.values():  # a meeting's own file keeps it, whatever its age
-        write(meeting_feed(ctx, meeting), [meeting])
+        # Subscribers of a renamed meeting keep getting it at the old address: the same file,
+        # whose SOURCE names the new one.
+        write(meeting_feed(ctx, meeting), [meeting],
+              *(f"ical/bijeenkomst/{old}.ics" for old in meeting.earlier_slugs))
 
 
 def meeting_url(ctx: Context, meeting: Meeting) -> str:
@@ -114,9 +127,19 @@ def webcal(ctx: Context, path: str) -> str:
 
 # --- "Abonneren" ------------------------------------------------------------------------------
 
+def google_subscribe(ctx: Context, path: str) -> str:
+    """Google Calendar's own subscribe page for the https address ('' without a host). It works
+    in a browser on Android too, where the Google app offers no way to add an address and a
+    webcal:// link goes nowhere."""
+    address = ctx.absolute(path)
+    if not address.startswith(("https://", "http://")):
+        return ""
+    return "https://calendar.google.com/calendar/render?cid=" + quote(address, safe="")
+
+
 def subscribe_block(ctx: Context, feed: Feed) -> Markup:
     return Markup(ctx.render("calendar_subscribe.md.j2", feed=feed, address=ctx.absolute(feed.path),
-                             webcal=webcal(ctx, feed.path)))
+                             webcal=webcal(ctx, feed.path), google=google_subscribe(ctx, feed.path)))
 
 
 # --- "Zet in je agenda" -----------------------------------------------------------------------
@@ -129,9 +152,10 @@ def add_block(ctx: Context, meeting: Meeting) -> Markup:
     if chosen is not None and meeting.status != "geannuleerd":
         links = {"google": google_link(ctx, chosen), "outlook": outlook_link(ctx, chosen, "live"),
                  "office": outlook_link(ctx, chosen, "office")}
+    path = meeting_feed(ctx, meeting).path
     return Markup(ctx.render("calendar_add.md.j2", m=meeting, links=links, chosen=chosen,
-                             series=len(found) > 1, ics=f"/{meeting_feed(ctx, meeting).path}",
-                             webcal=webcal(ctx, meeting_feed(ctx, meeting).path)))
+                             series=len(found) > 1, ics=f"/{path}", webcal=webcal(ctx, path),
+                             google_subscribe=google_subscribe(ctx, path)))
 
 
 def _details(ctx: Context, meeting: Meeting) -> str:
@@ -145,18 +169,19 @@ def _details(ctx: Context, meeting: Meeting) -> str:
     return (text + f"\n\nMeer informatie: {meeting_url(ctx, meeting)}").strip()
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+def _utc(moment: Moment) -> datetime:
+    """A timed moment in UTC (a date counts from midnight in Amsterdam)."""
+    return instant(moment)
 
 
 def _end_day(occurrence: Occurrence) -> date:
-    return occurrence.last_day + timedelta(days=1)  # calendars count whole days exclusively
+    return exclusive_end_day(occurrence.last_day)
 
 
 def google_link(ctx: Context, occurrence: Occurrence) -> str:
     meeting = occurrence.meeting
     if isinstance(occurrence.start, datetime):
-        end = occurrence.end or occurrence.start
+        end = occurrence.end if occurrence.end is not None else occurrence.start
         dates = f"{_utc(occurrence.start):%Y%m%dT%H%M%SZ}/{_utc(end):%Y%m%dT%H%M%SZ}"
     else:
         dates = f"{occurrence.first_day:%Y%m%d}/{_end_day(occurrence):%Y%m%d}"
@@ -173,7 +198,7 @@ def outlook_link(ctx: Context, occurrence: Occurrence, kind: str) -> str:
     meeting = occurrence.meeting
     timed = isinstance(occurrence.start, datetime)
     if timed:
-        end = occurrence.end or occurrence.start
+        end = occurrence.end if occurrence.end is not None else occurrence.start
         start_text, end_text = (f"{_utc(occurrence.start):%Y-%m-%dT%H:%M:%SZ}",
                                 f"{_utc(end):%Y-%m-%dT%H:%M:%SZ}")
     else:

@@ -2,27 +2,53 @@
 `meeting_events`, so a meeting is byte-for-byte the same in every feed it appears in.
 
 What subscribers' apps need, and what the icalendar library does not do by itself:
-- a fixed UID (from the content) and DTSTAMP/LAST-MODIFIED from the content, never the clock;
-- SEQUENCE from `volgnummer`, so an app replaces its copy when time, place or status change;
+- a fixed UID (from the content); DTSTAMP and LAST-MODIFIED are the build date of the last
+  change subscribers got, and SEQUENCE counts those changes (content/published.py derives
+  both from the published baseline), never the clock;
+- no METHOD: with METHOD:PUBLISH, RFC 5546 wants an ORGANIZER on every event (libical's
+  restriction check refuses the feed), and only without METHOD may DTSTAMP mean "last modified"
+  (RFC 5545 3.8.7.2);
+- the calendar's NAME, X-WR-CALNAME and X-WR-CALDESC escaped as TEXT (icalendar's
+  `Calendar.new` writes them raw, and Radicale/vobject then cut a name at its first comma);
 - times with TZID=Europe/Amsterdam and a VTIMEZONE that is right for every occurrence. The
   VTIMEZONE uses yearly rules (as Google, Apple and Outlook write them) after checking them
   against zoneinfo for every year the file covers;
-- a local time in the doubled October hour that means the *second* 02:30 is written in UTC:
-  RFC 5545 (3.3.5) reads an ambiguous local time as the first one.
+- a local time that occurs twice (the doubled October hour) is written in UTC, both the first
+  and the second one: RFC 5545 (3.3.5) reads it as the first, but ical.js always reads the
+  second, and libical and khal read the first one an hour late;
+- no X-WR-TIMEZONE: every time already says its zone, and clients that honour X-WR-TIMEZONE
+  move UTC times (the doubled hour above) into it.
 """
 
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime, time, timedelta, timezone
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from icalendar import (Calendar, Conference, Event, Timezone, TimezoneDaylight, TimezoneStandard,
-                       vDuration)
+from icalendar import (
+    Calendar,
+    Conference,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vDuration,
+    vText,
+)
 
-from scripts.render import dutch
-from scripts.model.items import Meeting, Moment, Site, location_text
+from scripts.model.items import (
+    Meeting,
+    Moment,
+    Recurrence,
+    Site,
+    exclusive_end_day,
+    venue_text,
+)
 from scripts.model.occurrences import occurrences
 from scripts.model.values import AMSTERDAM
+from scripts.render import dutch
 
 TZID = "Europe/Amsterdam"
 PRODID = "-//Radicale vernieuwing//Agenda//NL"
@@ -50,24 +76,25 @@ def in_feeds(meeting: Meeting, build_date: date) -> bool:
 
 def meeting_events(meeting: Meeting, site: Site, page_url: str) -> list[Event]:
     """The VEVENT of a meeting, plus one VEVENT per moved repetition of a series."""
-    stamp = _stamp(meeting)
-    common = dict(uid=meeting.uid, stamp=stamp, last_modified=stamp, sequence=meeting.sequence,
-                  summary=_summary(meeting), description=_description(meeting, site, page_url),
-                  location=location_text(meeting) or None, url=page_url,
-                  status=STATUS.get(meeting.status, "CONFIRMED"),
-                  transparency="OPAQUE" if meeting.timed and meeting.status != "geannuleerd"
-                  else "TRANSPARENT",
-                  categories=[site.themes[t].title for t in meeting.themes if t in site.themes],
-                  conferences=[Conference(meeting.online.link, feature="VIDEO",
-                                          label="Online meedoen")]
-                  if meeting.online and meeting.online.link else None)
+    stamp = stamp_of(meeting)
+    online_link = meeting.online.link if meeting.online else ""
+    common: dict[str, Any] = {
+        "uid": meeting.uid, "stamp": stamp, "last_modified": stamp, "sequence": meeting.sequence,
+        "summary": _summary(meeting), "description": _description(meeting, site, page_url),
+        "location": _location(meeting), "url": page_url,
+        "status": STATUS.get(meeting.status, "CONFIRMED"),
+        "transparency": "OPAQUE" if meeting.timed and meeting.status != "geannuleerd" else "TRANSPARENT",
+        "categories": [site.themes[t].title for t in meeting.themes if t in site.themes],
+        "conferences": [Conference(online_link, feature="VIDEO", label="Online meedoen")]
+        if online_link else None}
     main = Event.new(start=_when(meeting.start), end=_when(_end(meeting.start, meeting.end)),
                      **common)
     _busy_status(main)
+    _geo(main, meeting)
     rule = meeting.recurrence
     if rule is None:
         return [main]
-    main.add("RRULE", _rrule(meeting))
+    main.add("RRULE", _rrule(meeting, rule))
     skipped = sorted(rule.except_dates)
     if skipped:
         main.add("EXDATE", [_original_start(meeting, day) for day in skipped])
@@ -79,22 +106,25 @@ def meeting_events(meeting: Meeting, site: Site, page_url: str) -> list[Event]:
                              start=_when(occurrence.start),
                              end=_when(_end(occurrence.start, occurrence.end)), **common)
         _busy_status(override)
+        _geo(override, meeting)
         events.append(override)
     return events
 
 
-def _stamp(meeting: Meeting) -> datetime:
-    """From the content: 'gewijzigd', else the meeting's first day (midnight UTC)."""
-    day = meeting.modified or meeting.first_day
-    return datetime.combine(day, time(0), timezone.utc)
+def stamp_of(meeting: Meeting) -> datetime:
+    """DTSTAMP and LAST-MODIFIED: what the build derived from the baseline. Without a build
+    (a meeting on its own), 'gewijzigd' or else the first day, at midnight UTC."""
+    if meeting.changed is not None:
+        return meeting.changed.astimezone(UTC)
+    return datetime.combine(meeting.modified or meeting.first_day, time(0), UTC)
 
 
-def _when(moment: Moment):
+def _when(moment: Moment) -> Moment:
     if not isinstance(moment, datetime):
         return moment
     local = moment.astimezone(AMSTERDAM)
-    if local.utcoffset() != local.replace(fold=0).utcoffset():
-        return local.astimezone(timezone.utc)  # the second of two equal local times
+    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
+        return local.astimezone(UTC)  # one of two equal local times: say which in UTC
     return local
 
 
@@ -103,7 +133,18 @@ def _end(start: Moment, end: Moment | None) -> Moment:
     if isinstance(start, datetime):
         return end if end is not None else start
     last = end if end is not None else start
-    return last + timedelta(days=1)
+    return exclusive_end_day(last.date() if isinstance(last, datetime) else last)
+
+
+def _location(meeting: Meeting) -> str | None:
+    """The venue (a hybrid meeting's online part is its CONFERENCE), or 'Online'."""
+    return venue_text(meeting) or ("Online" if meeting.online else None)
+
+
+def _geo(event: Event, meeting: Meeting) -> None:
+    place = meeting.place
+    if place is not None and place.latitude is not None and place.longitude is not None:
+        event.add("GEO", (place.latitude, place.longitude))
 
 
 def _busy_status(event: Event) -> None:
@@ -112,9 +153,8 @@ def _busy_status(event: Event) -> None:
     event.add("X-MICROSOFT-CDO-BUSYSTATUS", "FREE" if free else "BUSY")
 
 
-def _rrule(meeting: Meeting) -> dict:
-    rule = meeting.recurrence
-    value = {"FREQ": "WEEKLY" if rule.frequency == "wekelijks" else "MONTHLY"}
+def _rrule(meeting: Meeting, rule: Recurrence) -> dict[str, Any]:
+    value: dict[str, Any] = {"FREQ": "WEEKLY" if rule.frequency == "wekelijks" else "MONTHLY"}
     if rule.interval > 1:
         value["INTERVAL"] = rule.interval
     if rule.count:
@@ -122,7 +162,7 @@ def _rrule(meeting: Meeting) -> dict:
     elif rule.until:
         if meeting.timed:  # UNTIL must be UTC when DTSTART has a TZID (RFC 5545 3.3.10)
             end_of_day = datetime.combine(rule.until, time(23, 59, 59), AMSTERDAM)
-            value["UNTIL"] = end_of_day.astimezone(timezone.utc)
+            value["UNTIL"] = end_of_day.astimezone(UTC)
         else:
             value["UNTIL"] = rule.until
     return value
@@ -130,7 +170,7 @@ def _rrule(meeting: Meeting) -> dict:
 
 def _original_start(meeting: Meeting, day: date) -> Moment:
     """The start a repetition would have had on `day` (for EXDATE and RECURRENCE-ID)."""
-    if not meeting.timed:
+    if not isinstance(meeting.start, datetime):
         return day
     local = meeting.start.astimezone(AMSTERDAM)
     return _when(datetime.combine(day, local.time(), AMSTERDAM))
@@ -152,6 +192,8 @@ def _description(meeting: Meeting, site: Site, page_url: str) -> str:
         lines.append("Onder voorbehoud: het is nog niet zeker dat deze bijeenkomst doorgaat.")
     elif meeting.status == "verplaatst" and meeting.originally is not None:
         lines.append(f"Verplaatst: eerst gepland op {dutch.meeting_when(meeting, meeting.originally, None)}.")
+    if not meeting.timed and not meeting.multi_day:
+        lines.append("De tijd staat er niet bij: kijk op de pagina van de bijeenkomst.")
     if meeting.summary:
         lines.append(meeting.summary)
     if meeting.online:
@@ -182,23 +224,26 @@ def _description(meeting: Meeting, site: Site, page_url: str) -> str:
 # --- a whole calendar -------------------------------------------------------------------------
 
 def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description: str,
-                 feed_url: str, page_url: str, uid: str, meeting_url,
+                 feed_url: str, page_url: str, uid: str, meeting_url: Callable[[Meeting], str],
                  written: dict[str, bytes] | None = None) -> bytes:
     """A subscribable calendar: `meeting_url(meeting)` gives each meeting's page.
 
     `written` (uid → bytes) lets one build serialise each meeting once for all its feeds."""
     meetings = sorted(meetings, key=lambda m: (m.first_day, m.uid))
     name, description = " ".join(name.split()), " ".join(description.split())  # one-line properties
-    stamps = [_stamp(m) for m in meetings]
-    calendar = Calendar.new(prodid=PRODID, method="PUBLISH", calscale="GREGORIAN", name=name,
-                            description=description, source=feed_url, url=page_url, uid=uid,
-                            last_modified=max(stamps) if stamps else None)
+    stamps = [stamp_of(m) for m in meetings]
+    calendar = Calendar.new(prodid=PRODID, calscale="GREGORIAN", source=feed_url, url=page_url,
+                            uid=uid, last_modified=max(stamps) if stamps else None)
+    # vText escapes , ; \ as RFC 5545 3.3.11 asks. VALUE=TEXT says so to parsers that do not
+    # know these properties (ical.js would show the backslashes of the escaping).
+    calendar.add("DESCRIPTION", vText(description))
+    for key, value in (("NAME", name), ("X-WR-CALNAME", name), ("X-WR-CALDESC", description)):
+        calendar.add(key, vText(value), parameters={"VALUE": "TEXT"})
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH).to_ical().decode())  # Outlook's hint
-    calendar.add("X-WR-TIMEZONE", TZID)
     days = [d for m in meetings for o in occurrences(m) for d in (o.first_day, o.last_day)]
     first, last = min(days, default=None), max(days, default=None)
-    timezone_ical = _vtimezone_ical(first and first.year, last and last.year)
+    timezone_ical = _vtimezone_ical(first.year if first else None, last.year if last else None)
     written = {} if written is None else written
     body = []
     for meeting in meetings:
@@ -206,15 +251,16 @@ def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description:
             written[meeting.uid] = b"".join(
                 event.to_ical() for event in meeting_events(meeting, site, meeting_url(meeting)))
         body.append(written[meeting.uid])
-    head, end = calendar.to_ical(), b"END:VCALENDAR\r\n"
-    assert head.endswith(end)
-    return head[:-len(end)] + timezone_ical + b"".join(body) + end
+    end = b"END:VCALENDAR\r\n"
+    head = calendar.to_ical().removesuffix(end)  # the events go in before the end
+    return head + timezone_ical + b"".join(body) + end
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _vtimezone_ical(first_year: int | None, last_year: int | None) -> bytes:
     """Feeds share spans of years (a VTIMEZONE depends on nothing else): serialise each once."""
-    return vtimezone(first_year and date(first_year, 1, 1), last_year and date(last_year, 12, 31)).to_ical()
+    return vtimezone(date(first_year, 1, 1) if first_year else None,
+                     date(last_year, 12, 31) if last_year else None).to_ical()
 
 
 # --- the time zone ----------------------------------------------------------------------------
@@ -239,15 +285,15 @@ def _last_sunday(year: int, month: int) -> date:  # month < 12
     return day - timedelta(days=(day.weekday() + 1) % 7)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _eu_rules_hold(year: int) -> bool:
     """Summer time from the last Sunday of March to the last Sunday of October, 01:00 UTC.
 
     Checked at noon UTC on every day of the year and in the hours around both changes: a
     change on another day, or at another hour of the same day, shows up in one of them."""
-    spring = datetime.combine(_last_sunday(year, 3), time(1), timezone.utc)
-    autumn = datetime.combine(_last_sunday(year, 10), time(1), timezone.utc)
-    first = datetime(year, 1, 1, 12, tzinfo=timezone.utc)
+    spring = datetime.combine(_last_sunday(year, 3), time(1), UTC)
+    autumn = datetime.combine(_last_sunday(year, 10), time(1), UTC)
+    first = datetime(year, 1, 1, 12, tzinfo=UTC)
     moments = [first + timedelta(days=n) for n in range((date(year + 1, 1, 1) - date(year, 1, 1)).days)]
     moments += [change + timedelta(hours=h) for change in (spring, autumn) for h in range(-12, 13)]
     for moment in moments:

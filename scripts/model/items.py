@@ -68,6 +68,12 @@ class Place:
     name: str = ""
     address: str = ""
     postcode: str = ""
+    latitude: float | None = None  # WGS84, from a public source (GEO, the map link)
+    longitude: float | None = None
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
 
 @dataclass(frozen=True)
@@ -115,10 +121,13 @@ class Meeting:
     organisers: tuple[str, ...] = ()
     registration: Registration | None = None
     status: str = "gepland"
-    sequence: int = 0
-    modified: date | None = None
+    sequence: int = 0  # 'volgnummer' as written; the build raises it (see content/published.py)
+    modified: date | None = None  # 'gewijzigd' as written
+    changed: datetime | None = None  # LAST-MODIFIED/DTSTAMP, set by the build from the baseline
     originally: Moment | None = None
     series: str = ""
+    earlier_slugs: tuple[str, ...] = ()  # former file names: the old addresses keep working
+    report: str = ""  # slug of the article in the news that reports on the meeting
     recurrence: Recurrence | None = None
     programme: tuple[ProgrammeItem, ...] = ()
     summary: str = ""
@@ -148,9 +157,6 @@ class Meeting:
         if self.online and self.place:
             return "hybride"
         return "online" if self.online else "fysiek"
-
-    def exclusive_end_day(self) -> date:
-        return self.last_day + timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -184,6 +190,20 @@ class Site:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
+
+
+def exclusive_end_day(last_day: date) -> date:
+    """Calendars (iCalendar DTEND, Google, Outlook) end whole days on the day after the last."""
+    return last_day + timedelta(days=1)
+
+
+def venue_text(meeting: Meeting) -> str:
+    """The venue alone as one line: name, address and city ('' for an online meeting)."""
+    if not meeting.place:
+        return ""
+    place = meeting.place
+    city = " ".join(p for p in (place.postcode, place.city) if p)
+    return ", ".join(p for p in (place.name, place.address, city) if p)
 
 
 def location_text(meeting: Meeting) -> str:

@@ -7,7 +7,9 @@ the change to and from summer time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from itertools import islice
+from typing import Literal
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 
@@ -45,30 +47,29 @@ def occurrences(meeting: Meeting) -> list[Occurrence]:
     if rule is None:
         return [Occurrence(meeting, meeting.start, meeting.end)]
     timed = isinstance(meeting.start, datetime)
-    local_start = meeting.start.replace(tzinfo=None) if timed else datetime.combine(
-        meeting.start, datetime.min.time())
-    duration = None
-    if meeting.end is not None:
-        local_end = meeting.end.replace(tzinfo=None) if timed else datetime.combine(
-            meeting.end, datetime.min.time())
-        duration = local_end - local_start
-    until = datetime.combine(rule.until, datetime.max.time()) if rule.until else None
-    count = min(rule.count or MAX_OCCURRENCES, MAX_OCCURRENCES)
-    frequency = WEEKLY if rule.frequency == "wekelijks" else MONTHLY
+    local_start = _naive(meeting.start)
+    duration = _naive(meeting.end) - local_start if meeting.end is not None else None
+    frequency: Literal[1, 2] = WEEKLY if rule.frequency == "wekelijks" else MONTHLY
+    # dateutil takes a count or an until, not both (both is deprecated and will raise).
+    if rule.count:
+        dates = rrule(frequency, dtstart=local_start, interval=rule.interval,
+                      count=min(rule.count, MAX_OCCURRENCES))
+    elif rule.until:
+        dates = rrule(frequency, dtstart=local_start, interval=rule.interval,
+                      until=datetime.combine(rule.until, datetime.max.time()))
+    else:
+        dates = rrule(frequency, dtstart=local_start, interval=rule.interval, count=MAX_OCCURRENCES)
     skipped = set(rule.except_dates)
     moved = dict(rule.moved)
     found = []
-    for naive in rrule(frequency, dtstart=local_start, interval=rule.interval, count=count,
-                       until=until):
+    for naive in islice(dates, MAX_OCCURRENCES):
         if naive.date() in skipped:
             continue
         if naive.date() in moved:
             new_start = moved[naive.date()]
             new_end = None
             if duration is not None:
-                new_naive = (new_start.replace(tzinfo=None) if timed else
-                             datetime.combine(new_start, datetime.min.time())) + duration
-                new_end = _localise(new_naive, timed)
+                new_end = _localise(_naive(new_start) + duration, timed)
             found.append(Occurrence(meeting, new_start, new_end, moved_from=naive.date()))
             continue
         found.append(Occurrence(meeting, _localise(naive, timed),
@@ -76,9 +77,16 @@ def occurrences(meeting: Meeting) -> list[Occurrence]:
     return found
 
 
+def _naive(moment: Moment) -> datetime:
+    """The local wall-clock time in Amsterdam (midnight for a date)."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(AMSTERDAM).replace(tzinfo=None)
+    return datetime.combine(moment, datetime.min.time())
+
+
 def _localise(naive: datetime, timed: bool) -> Moment:
     if not timed:
         return naive.date()
-    # A repetition that falls in the skipped March hour moves forward, as calendar apps do.
-    aware = naive.replace(tzinfo=AMSTERDAM)
-    return aware.astimezone(AMSTERDAM) if aware.utcoffset() is not None else aware
+    # A repetition that falls in the skipped March hour moves forward, as calendar apps do:
+    # the trip through UTC turns a local time that does not exist into one that does.
+    return naive.replace(tzinfo=AMSTERDAM).astimezone(UTC).astimezone(AMSTERDAM)

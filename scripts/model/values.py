@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -39,7 +39,7 @@ def _real_date(year: int, month: int, day: int, text: str) -> date:
                            "Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-03-12.") from None
 
 
-def parse_date(text) -> date:
+def parse_date(text: object) -> date:
     text = str(text).strip()
     match = _MOMENT.match(text)
     if not match or match.group(4) is not None:
@@ -48,7 +48,7 @@ def parse_date(text) -> date:
     return _real_date(int(match.group(1)), int(match.group(2)), int(match.group(3)), text)
 
 
-def parse_moment(text) -> date | datetime:
+def parse_moment(text: object) -> date | datetime:
     """A date (time unknown or all day) or an aware datetime in Europe/Amsterdam.
 
     Local times that do not exist (the hour skipped in March) are refused; a local time that
@@ -92,9 +92,18 @@ def parse_moment(text) -> date | datetime:
     return first
 
 
+def instant(moment: date | datetime) -> datetime:
+    """A moment as one instant in UTC, for comparing: aware datetimes in the same zone compare
+    by wall clock in Python, so the first and second 02:30 of the October night would be equal.
+    A date counts from midnight in Amsterdam."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, datetime.min.time(), AMSTERDAM)
+    return moment.astimezone(UTC)
+
+
 def _round_trips(moment: datetime) -> bool:
     """True when the local time exists (it survives a trip through UTC)."""
-    back = moment.astimezone(timezone.utc).astimezone(AMSTERDAM)
+    back = moment.astimezone(UTC).astimezone(AMSTERDAM)
     return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
@@ -117,7 +126,7 @@ class PartialDate:
         return f"{self.year:04d}"
 
 
-def parse_partial_date(text) -> PartialDate:
+def parse_partial_date(text: object) -> PartialDate:
     text = str(text).strip()
     match = _PARTIAL.match(text)
     if not match:
@@ -129,12 +138,12 @@ def parse_partial_date(text) -> PartialDate:
     if month is not None and not 1 <= month <= 12:
         raise ValueProblem(f"'{text}': maand {month} bestaat niet.",
                            "Schrijf een maand van 01 tot 12, bijvoorbeeld 2021-04.")
-    if day is not None:
+    if day is not None and month is not None:
         _real_date(year, month, day, text)
     return PartialDate(year, month, day)
 
 
-def parse_clock(text) -> str:
+def parse_clock(text: object) -> str:
     """'9.30' or '09:30' → '09:30'."""
     text = str(text).strip()
     match = re.match(r"^(\d{1,2})[:.](\d{2})$", text)

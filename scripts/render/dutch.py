@@ -26,9 +26,13 @@ def month_year(value: date) -> str:
 
 
 def clock(value: datetime) -> str:
-    """'19.00' (Dutch style uses a dot)."""
+    """'19.00' (Dutch style uses a dot). In the doubled October hour it says which one:
+    '02.30 (zomertijd)' is the first, '02.30 (wintertijd)' the second."""
     local = value.astimezone(AMSTERDAM)
-    return f"{local.hour:02d}.{local.minute:02d}"
+    text = f"{local.hour:02d}.{local.minute:02d}"
+    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
+        text += " (wintertijd)" if local.fold else " (zomertijd)"
+    return text
 
 
 def day_range(first: date, last: date) -> str:

@@ -44,7 +44,7 @@ def safe_url(value) -> Markup:
 
     Another scheme than http(s), mailto or webcal (javascript:, data:) becomes a harmless
     anchor: the validator refuses those; this is the second line of defence."""
-    text = str(value) if is_safe_url(str(value), also=("webcal",)) else "#geblokkeerd"
+    text = str(value) if is_safe_url(str(value), also=("webcal", "tel")) else "#geblokkeerd"
     return Markup(html.escape(quote(text, safe=":/?#@!$&'*+,;=%~.-_"), quote=True)
                   .replace("(", "%28").replace(")", "%29"))
 

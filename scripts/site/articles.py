@@ -37,6 +37,7 @@ def build_article_page(ctx: Context, article: Article, feeds: list) -> None:
     ctx.page(f"actueel/{article.slug}.md", "article.html", title=article.title,
              kind="artikel", description=article.summary, source=article.source,
              body_template="article.md.j2", a=article, keywords=keywords,
+             reported=[m for m in ctx.site.meetings.values() if m.report == article.slug],
              related=ctx.index.related_articles(article),
              feeds=feeds + [newsfeeds.theme_link(t) for t in themes],
              json_ld=_json_ld(ctx, article),

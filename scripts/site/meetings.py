@@ -1,18 +1,23 @@
-"""The agenda (upcoming, by month), the archive (past, by year) and a page per meeting."""
+"""The agenda (upcoming, by month), the archive (past, by year), a page per meeting and per
+series, and a small redirect page at each earlier address of a renamed meeting."""
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from datetime import datetime
 from itertools import groupby
+from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
-from scripts.render import dutch
-from scripts.index import meetings_of
-from scripts.model.items import Meeting, Moment
-from scripts.model.occurrences import occurrences
 from scripts.feeds import calendar
+from scripts.index import meetings_of
+from scripts.model.items import Meeting, Moment, Site
+from scripts.model.occurrences import Occurrence, occurrences
+from scripts.model.slugs import slugify
+from scripts.render import dutch
 from scripts.render.context import Context
 
 AGENDA_EMPTY = Markup(
@@ -64,27 +69,102 @@ def build(ctx: Context) -> None:
 
     for meeting in ctx.site.meetings.values():
         build_meeting_page(ctx, meeting)
+        for old in meeting.earlier_slugs:
+            ctx.out.text(f"bijeenkomsten/{old}/index.html", redirect_page(ctx, meeting))
+    for name, members in series(ctx.site).items():
+        build_series_page(ctx, name, members)
 
 
-def build_meeting_page(ctx: Context, meeting) -> None:
+def build_meeting_page(ctx: Context, meeting: Meeting) -> None:
     found = occurrences(meeting)
-    upcoming = [o for o in found if o.last_day >= ctx.index.build_date]
+    build_date = ctx.index.build_date
+    upcoming = [o for o in found if o.last_day >= build_date]
     days = defaultdict(list)
     for item in meeting.programme:
         days[item.day].append(item)
     programme_days = sorted(days.items(), key=lambda pair: (pair[0] is not None, pair[0] or 0))
     description = meeting.summary or f"{meeting.title}: {dutch.meeting_when(meeting)}."
-    map_url = ""
-    if meeting.place and meeting.place.address:
-        query = f"{meeting.place.address}, {meeting.place.city}"
-        map_url = "https://www.openstreetmap.org/search?query=" + query
+    report = ctx.site.articles.get(meeting.report) if meeting.report else None
     ctx.page(f"bijeenkomsten/{meeting.slug}.md", "meeting.html", title=meeting.title,
              kind="bijeenkomst", description=description, body_template="meeting.md.j2",
              source=meeting.source, m=meeting, occurrence_count=len(found),
-             upcoming_occurrences=upcoming, programme_days=programme_days, map_url=map_url,
+             upcoming_occurrences=upcoming, programme_days=programme_days,
+             map_url=map_url(meeting), past=not upcoming, report=report,
+             series_slug=slugify(meeting.series) if meeting.series else "",
+             week=week_of(ctx.site, meeting), week_days=days_of(ctx.site, meeting),
              moved=[o for o in found if o.moved_from],
              feeds=[calendar.feed_link(calendar.meeting_feed(ctx, meeting))],
              json_ld=event_data(ctx, meeting), calendar_block=calendar.add_block(ctx, meeting))
+
+
+def map_url(meeting: Meeting) -> str:
+    """A plain link to OpenStreetMap (nothing is loaded from it until a visitor clicks)."""
+    place = meeting.place
+    if place is None:
+        return ""
+    if place.latitude is not None and place.longitude is not None:
+        return (f"https://www.openstreetmap.org/?mlat={place.latitude}&mlon={place.longitude}"
+                f"#map=17/{place.latitude}/{place.longitude}")
+    if place.address:
+        return "https://www.openstreetmap.org/search?query=" + quote(
+            ", ".join(p for p in (place.address, place.postcode, place.city) if p))
+    return ""
+
+
+# --- series and themed weeks ------------------------------------------------------------------
+
+def series(site: Site) -> dict[str, list[Meeting]]:
+    """Meetings by the name of their series ('reeks'), each list by date."""
+    found: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in site.meetings.values():
+        if meeting.series:
+            found[meeting.series].append(meeting)
+    return {name: sorted(items, key=lambda m: (m.first_day, m.slug))
+            for name, items in sorted(found.items())}
+
+
+def days_of(site: Site, week: Meeting) -> list[Meeting]:
+    """The day pages of a themed week: meetings of its series on a day within its span."""
+    if not week.series or not week.multi_day:
+        return []
+    return [m for m in series(site).get(week.series, []) if m.slug != week.slug and not m.multi_day
+            and week.first_day <= m.first_day <= week.last_day]
+
+
+def week_of(site: Site, day: Meeting) -> Meeting | None:
+    """The themed week a day page belongs to (the reverse of `days_of`)."""
+    if not day.series or day.multi_day:
+        return None
+    for meeting in series(site).get(day.series, []):
+        if day in days_of(site, meeting):
+            return meeting
+    return None
+
+
+def build_series_page(ctx: Context, name: str, members: list[Meeting]) -> None:
+    items: list[Occurrence] = sorted((o for m in members for o in occurrences(m)),
+                                     key=lambda o: o.sort_key)
+    build_date = ctx.index.build_date
+    upcoming = [o for o in items if o.last_day >= build_date]
+    past = [o for o in items if o.last_day < build_date]
+    ctx.page(f"bijeenkomsten/reeks/{slugify(name)}.md", "agenda.html", title=name, kind="agenda",
+             description=f"Alle bijeenkomsten van de reeks {name}.", body_template="series.md.j2",
+             name=name, upcoming=upcoming, past=list(reversed(past)))
+
+
+# --- earlier addresses ------------------------------------------------------------------------
+
+def redirect_page(ctx: Context, meeting: Meeting) -> str:
+    """A renamed meeting's old address: a static page that sends visitors on, on any host."""
+    target = f"../{meeting.slug}/"
+    canonical = html.escape(ctx.absolute(f"bijeenkomsten/{meeting.slug}/"), quote=True)
+    title = html.escape(meeting.title)
+    return (f'<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+            f'<title>{title}</title>\n<meta name="robots" content="noindex">\n'
+            f'<link rel="canonical" href="{canonical}">\n'
+            f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
+            f'<p>Deze bijeenkomst heeft een nieuw adres: <a href="{target}">{title}</a>.</p>\n'
+            f'</body>\n</html>\n')
 
 
 # --- schema.org Event -------------------------------------------------------------------------
@@ -93,12 +173,17 @@ def _iso(moment: Moment) -> str:
     return moment.isoformat()  # an aware datetime carries its offset: 2026-12-09T19:30:00+01:00
 
 
-def event_data(ctx: Context, meeting: Meeting) -> dict:
-    """schema.org Event for search engines. A series is one Event with an eventSchedule."""
+def event_data(ctx: Context, meeting: Meeting) -> dict[str, Any] | None:
+    """schema.org Event for search engines. A series is one Event with an eventSchedule.
+
+    Only what is known: no Event at all without a place or an online location (Google requires
+    `location`), and no attendance mode that the data does not back."""
+    if meeting.place is None and meeting.online is None:
+        return None
     site = ctx.site
     page = calendar.meeting_url(ctx, meeting)
     end = meeting.end if meeting.end is not None else (None if meeting.timed else meeting.start)
-    data = {"@context": "https://schema.org", "@type": "Event", "name": meeting.title,
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": meeting.title,
             "url": page, "inLanguage": "nl", "startDate": _iso(meeting.start),
             "eventStatus": SCHEMA + EVENT_STATUS.get(meeting.status, "EventScheduled"),
             "eventAttendanceMode": SCHEMA + ATTENDANCE[meeting.attendance],
@@ -107,15 +192,19 @@ def event_data(ctx: Context, meeting: Meeting) -> dict:
         data["endDate"] = _iso(end)
     if meeting.status == "verplaatst" and meeting.originally is not None:
         data["previousStartDate"] = _iso(meeting.originally)
-    locations = []
+    locations: list[dict[str, Any]] = []
     if meeting.place:
         place = meeting.place
-        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        address: dict[str, str] = {"@type": "PostalAddress", "addressCountry": "NL"}
         for key, value in (("streetAddress", place.address), ("postalCode", place.postcode),
                            ("addressLocality", place.city)):
             if value:
                 address[key] = value
-        locations.append({"@type": "Place", "name": place.name or place.city, "address": address})
+        venue: dict[str, Any] = {"@type": "Place", "name": place.name or place.city, "address": address}
+        if place.latitude is not None and place.longitude is not None:
+            venue["geo"] = {"@type": "GeoCoordinates", "latitude": place.latitude,
+                            "longitude": place.longitude}
+        locations.append(venue)
     if meeting.online:  # the join link only where it is public; else the meeting's page
         locations.append({"@type": "VirtualLocation", "url": meeting.online.link or page})
     if locations:
@@ -133,11 +222,13 @@ def event_data(ctx: Context, meeting: Meeting) -> dict:
     return data
 
 
-def _schedule(meeting: Meeting) -> dict:
+def _schedule(meeting: Meeting) -> dict[str, Any]:
     rule = meeting.recurrence
+    if rule is None:
+        return {}
     found = occurrences(meeting)
     unit = "W" if rule.frequency == "wekelijks" else "M"
-    schedule = {"@type": "Schedule", "repeatFrequency": f"P{rule.interval}{unit}",
+    schedule: dict[str, Any] = {"@type": "Schedule", "repeatFrequency": f"P{rule.interval}{unit}",
                 "startDate": meeting.first_day.isoformat(),
                 "endDate": max(o.last_day for o in found).isoformat(),
                 "scheduleTimezone": "Europe/Amsterdam"}
@@ -153,4 +244,4 @@ def _schedule(meeting: Meeting) -> dict:
     return schedule
 
 
-__all__ = ["build", "meetings_of", "event_data"]
+__all__ = ["build", "event_data", "meetings_of"]

@@ -1,5 +1,7 @@
 // The copy button next to a calendar address. Without JavaScript the button stays hidden and
 // the address is a read-only text field that people select and copy themselves.
+// On Apple devices the webcal:// button (Apple Agenda) becomes the main one; everywhere else
+// Google's subscribe link stays the main one (webcal:// goes nowhere on Android).
 (function () {
   "use strict";
 
@@ -32,7 +34,23 @@
     });
   }
 
+  function preferApple() {
+    var apple = /iPhone|iPad|iPod|Macintosh/.test(navigator.userAgent);
+    if (!apple) { return; }
+    var rows = document.querySelectorAll(".rv-abonneren__knoppen");
+    for (var i = 0; i < rows.length; i++) {
+      var google = rows[i].querySelector(".rv-abonneren__google");
+      var webcal = rows[i].querySelector(".rv-abonneren__webcal");
+      if (google && webcal) {
+        google.classList.remove("md-button--primary");
+        webcal.classList.add("md-button--primary");
+        rows[i].insertBefore(webcal, google);
+      }
+    }
+  }
+
   function start() {
+    preferApple();
     var buttons = document.querySelectorAll("[data-rv-kopieer]");
     for (var i = 0; i < buttons.length; i++) {
       setUp(buttons[i]);

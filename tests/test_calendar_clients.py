@@ -1,0 +1,215 @@
+"""Real calendar clients read every feed of a site with the hard cases the same way, and the
+way the front matter means it.
+
+The clients: ical.js (Thunderbird's parser, from npm), libical (Evolution's, Debian's
+gir1.2-ical-3.0 through /usr/bin/python3) and vobject (Radicale's). The fixture
+(tests/fixtures/calendar_hard_cases/) holds the doubled October hour (both the first and the
+second 02:xx), series over both changes of the clock with skipped and moved repetitions, a
+cancelled and a moved meeting, whole-day weeks over a clock change, and names with , ; \\ and
+emoji. The expected times are computed here from the front matter with zoneinfo, not with the
+generator's code.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import vobject
+import yaml
+from conftest import PROJECT, build, content_with, copy_project
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+FIXTURE = PROJECT / "tests" / "fixtures" / "calendar_hard_cases"
+CLIENTS = PROJECT / "tests" / "clients"
+SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's python3-gi lives there, not in .venv
+THEME_NAME = "Radicale vernieuwing: Zorg, welzijn; wonen \\ samen 🌱"
+
+
+# --- the site and what each client reads ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def feeds(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("hard")
+    project = copy_project(root / "project", content_with(root / "content", FIXTURE))
+    site = build(project)
+    return {path.relative_to(site).as_posix(): path for path in sorted(site.glob("ical/**/*.ics"))}
+
+
+def _run(command: list[str]) -> dict:
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=PROJECT, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def icaljs(feeds) -> dict[str, dict]:
+    if not (PROJECT / "node_modules" / "ical.js").is_dir() or not shutil.which("node"):
+        pytest.fail("ical.js ontbreekt: npm ci --ignore-scripts (make tools)")
+    raw = _run(["node", str(CLIENTS / "icaljs_view.mjs"), *map(str, feeds.values())])
+    return {name: raw[str(path)] for name, path in feeds.items()}
+
+
+@pytest.fixture(scope="module")
+def libical(feeds) -> dict[str, dict]:
+    raw = _run([SYSTEM_PYTHON, str(CLIENTS / "libical_view.py"), *map(str, feeds.values())])
+    return {name: raw[str(path)] for name, path in feeds.items()}
+
+
+def _vobject_instant(value) -> str:
+    if not isinstance(value, datetime):
+        return value.isoformat()
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def vobject_view(text: str) -> dict:
+    calendar = vobject.readOne(text)
+    name = calendar.contents["x-wr-calname"][0].value if "x-wr-calname" in calendar.contents else None
+    masters, moved = {}, {}
+    for event in calendar.contents.get("vevent", []):
+        uid = event.uid.value
+        if "recurrence-id" in event.contents:
+            moved.setdefault(uid, {})[_vobject_instant(event.recurrence_id.value)] = [
+                _vobject_instant(event.dtstart.value), _vobject_instant(event.dtend.value)]
+        else:
+            masters[uid] = event
+    events = {}
+    for uid, event in masters.items():
+        start, end = event.dtstart.value, event.dtend.value
+        if "rrule" in event.contents:
+            found = []
+            for repetition in event.getrruleset(addRDate=True):
+                key = _vobject_instant(repetition)
+                found.append(moved.get(uid, {}).get(key) or [key, _vobject_instant(repetition + (end - start))])
+        else:
+            found = [[_vobject_instant(start), _vobject_instant(end)]]
+        events[uid] = {"summary": event.summary.value, "status": event.status.value,
+                       "occurrences": sorted(found)}
+    return {"name": name, "events": events}
+
+
+@pytest.fixture(scope="module")
+def radicale(feeds) -> dict[str, dict]:
+    return {name: vobject_view(path.read_text(encoding="utf-8")) for name, path in feeds.items()}
+
+
+# --- what the front matter means --------------------------------------------------------------
+
+def _moment(text: str) -> date | datetime:
+    day, _, rest = text.partition(" ")
+    if not rest:
+        return date.fromisoformat(day)
+    clock, _, offset = rest.partition(" ")
+    if offset:
+        return datetime.fromisoformat(f"{day}T{clock}{offset}")
+    return datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=AMSTERDAM)
+
+
+def _instant(moment: date | datetime) -> str:
+    return _vobject_instant(moment)
+
+
+def _pair(start, end) -> list[str]:
+    if isinstance(start, datetime):
+        return [_instant(start), _instant(end)]
+    return [start.isoformat(), ((end or start) + timedelta(days=1)).isoformat()]
+
+
+def _local(day: date, like: datetime) -> datetime:
+    return datetime.combine(day, like.astimezone(AMSTERDAM).time(), AMSTERDAM)
+
+
+def expected() -> dict[str, dict]:
+    """uid → title, status and occurrences, from the fixture's front matter."""
+    meetings = {}
+    for file in sorted((FIXTURE / "bijeenkomsten").rglob("*.md")):
+        data = yaml.load(file.read_text(encoding="utf-8").split("---")[1], Loader=yaml.BaseLoader)
+        start, end = _moment(data["start"]), _moment(data["eind"]) if "eind" in data else None
+        found = []
+        rule = data.get("herhaling")
+        if rule is None:
+            found.append(_pair(start, end))
+        else:
+            first = start.date() if isinstance(start, datetime) else start
+            wall = (end.astimezone(AMSTERDAM).replace(tzinfo=None) - start.astimezone(AMSTERDAM).replace(tzinfo=None)) \
+                if isinstance(start, datetime) else None
+            skipped = set(rule.get("behalve", []))
+            moved = {m["van"]: _moment(m["naar"]) for m in rule.get("verplaatst", [])}
+            n, days = 0, []
+            while len(days) < 200:
+                if rule["frequentie"] == "wekelijks":
+                    day = first + timedelta(weeks=n * int(rule.get("interval", "1")))
+                else:
+                    month = first.month - 1 + n * int(rule.get("interval", "1"))
+                    day = first.replace(year=first.year + month // 12, month=month % 12 + 1)
+                if "tot" in rule and day > date.fromisoformat(rule["tot"]):
+                    break
+                if "aantal" in rule and n >= int(rule["aantal"]):
+                    break
+                days.append(day)
+                n += 1
+            for day in days:
+                if day.isoformat() in skipped:
+                    continue
+                begin = moved.get(day.isoformat()) or _local(day, start)
+                local_end = (begin.astimezone(AMSTERDAM).replace(tzinfo=None) + wall).replace(tzinfo=AMSTERDAM)
+                found.append(_pair(begin, local_end))
+        cancelled = data.get("status") == "geannuleerd"
+        meetings[data["uid"]] = {
+            "slug": file.stem, "title": data["titel"],
+            "summary": ("Geannuleerd: " if cancelled else "") + data["titel"],
+            "status": "CANCELLED" if cancelled else "CONFIRMED", "occurrences": sorted(found)}
+    return meetings
+
+
+EXPECTED = expected()
+CLIENT_NAMES = ("icaljs", "libical", "radicale")
+
+
+# --- the tests --------------------------------------------------------------------------------
+
+def test_libical_restriction_check_passes_on_every_feed(feeds, libical):
+    failing = {name: view["restriction_report"] for name, view in libical.items()
+               if view["restriction_errors"]}
+    assert not failing, next(iter(failing.items()))
+    assert len(libical) > 50  # every feed of the site was checked, not a handful
+
+
+@pytest.mark.parametrize("client", CLIENT_NAMES)
+def test_each_client_reads_the_hard_cases_as_the_front_matter_means(client, request):
+    views = request.getfixturevalue(client)
+    theme = views["ical/thema/zorg-welzijn-wonen.ics"]
+    assert theme["name"] == THEME_NAME  # not cut at the comma (Radicale/vobject did)
+    assert set(theme["events"]) == set(EXPECTED)
+    for uid, want in EXPECTED.items():
+        for feed in ("ical/thema/zorg-welzijn-wonen.ics", f"ical/bijeenkomst/{want['slug']}.ics"):
+            got = views[feed]["events"][uid]
+            assert (got["summary"], got["status"]) == (want["summary"], want["status"]), (client, feed)
+            assert got["occurrences"] == want["occurrences"], (client, feed, uid)
+        assert views[f"ical/bijeenkomst/{want['slug']}.ics"]["name"] == want["title"]
+
+
+def test_the_doubled_hour_is_read_in_utc_by_every_client(icaljs, libical, radicale):
+    """02:15 the first time (+02:00) to 02:45 the second time (+01:00) is 90 minutes."""
+    uid = "2026-10-25-nachtgesprek-dubbel@radicalevernieuwing.nl"
+    for views in (icaljs, libical, radicale):
+        assert views["ical/bijeenkomst/eerste-dubbele-uur.ics"]["events"][uid]["occurrences"] == [
+            ["2026-10-25T00:15:00Z", "2026-10-25T01:45:00Z"]]
+
+
+def test_all_clients_agree_on_every_feed_of_the_site(icaljs, libical, radicale):
+    """The whole site, real content included: same names, titles, status and times."""
+    for name in icaljs:
+        views = [{"name": v[name]["name"], "events": v[name]["events"]} for v in (icaljs, libical, radicale)]
+        assert views[0] == views[1] == views[2], name
+
+
+def test_feeds_have_no_method_and_no_x_wr_timezone(feeds):
+    for name, path in feeds.items():
+        text = path.read_text(encoding="utf-8")
+        assert "\nMETHOD:" not in text and "X-WR-TIMEZONE" not in text, name
