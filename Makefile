@@ -9,7 +9,7 @@ export BUILD_DATE
 # MkDocs runs quietly (-q: warnings and errors still show) and the lines below say what happens.
 export NO_MKDOCS_2_WARNING := 1
 # The engine that turns docs/ into site/: mkdocs (MkDocs + Material, the default) or zensical.
-# MkDocs gets the generated pages from the hook (hooks/generate.py), in memory; Zensical runs
+# MkDocs gets the generated pages from the hook (overrides/hooks/generate.py), in memory; Zensical runs
 # no hooks, so the generator writes them under docs/ first (python -m scripts generate).
 ENGINE ?= mkdocs
 

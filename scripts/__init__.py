@@ -12,5 +12,5 @@ The stages, each a subpackage, in the order the data flows:
     tools/    the benchmark and the scaffolds
 
 Imports point down this list (model at the bottom). This package never imports MkDocs; the thin
-hook hooks/generate.py calls `scripts.build`.
+hook overrides/hooks/generate.py calls `scripts.build`.
 """

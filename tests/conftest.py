@@ -30,7 +30,7 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for folder in ("scripts", "overrides", "hooks"):
+    for folder in ("scripts", "overrides"):
         shutil.copytree(PROJECT / folder, target / folder, ignore=ignore)
     shutil.copytree(PROJECT / "docs", target / "docs",
                     ignore=lambda d, names: [n for n in names if Path(d) == PROJECT / "docs" and n in GENERATED])

@@ -330,7 +330,7 @@ def hostile_build(tmp_path_factory):
     assert not problems
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     write_output(project / "docs", out.files)
-    (project / "hooks" / "generate.py").write_text(CONFIG_ONLY_HOOK, encoding="utf-8")
+    (project / "overrides" / "hooks" / "generate.py").write_text(CONFIG_ONLY_HOOK, encoding="utf-8")
     result = run_mkdocs(project, "build", "--clean")  # not --strict: blocked links warn, as they should
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"

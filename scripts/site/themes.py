@@ -12,7 +12,7 @@ from scripts.site.organisations import counts_sentence
 from scripts.render.context import Context
 
 PAST_SHOWN = 10  # older meetings on a theme or movement page; the archive has the rest
-SECTIONS_ONLY_TOC = {"toc_depth": 2}  # overrides/partials/toc-item.html: not every item on the page
+SECTIONS_ONLY_TOC = {"toc_depth": 2}  # overrides/theme/partials/toc-item.html: not every item on the page
 
 
 def build(ctx: Context) -> None:

@@ -118,7 +118,7 @@ def copy_project(target: Path, content: Path) -> Path:
     target.mkdir(parents=True)
     shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for folder in ("scripts", "overrides", "hooks"):
+    for folder in ("scripts", "overrides"):
         shutil.copytree(PROJECT / folder, target / folder, ignore=ignore)
     shutil.copytree(PROJECT / "docs", target / "docs",
                     ignore=lambda d, names: [n for n in names
@@ -178,7 +178,7 @@ def write_floor_config(project: Path) -> None:
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     stubs = project / "floor-templates"
     stubs.mkdir()
-    for template in (project / "overrides").glob("*.html"):
+    for template in (project / "overrides" / "theme").glob("*.html"):
         if template.name in ("main.html", "base.html", "404.html"):  # Material's own names
             continue
         (stubs / template.name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
@@ -233,7 +233,7 @@ def measure(factor: int, workdir: Path, runs: int) -> tuple[Size, Path]:
         full = timed(FULL, project)
         size.full.append(full)
         size.floor.append(timed(FLOOR, project))
-        hook = full.between("Running `files` event from plugin 'hooks/generate.py'", "Gegenereerd:")
+        hook = full.between("Running `files` event from plugin 'overrides/hooks/generate.py'", "Gegenereerd:")
         if hook is None:
             raise SystemExit("The build log does not show where the hook starts and ends:\n"
                              + "".join(line for _, line in full.lines)[-3000:])
@@ -285,7 +285,7 @@ def profile(project: Path) -> tuple[float, list[tuple[str, float]]]:
         return sum(v[2] for (file, _, name), v in stats.items() if predicate(file.replace(os.sep, "/")))
 
     total = sum(v[2] for v in stats.values())
-    generator = cumulative("hooks/generate.py", ("on_files",))
+    generator = cumulative("overrides/hooks/generate.py", ("on_files",))
     our_jinja = cumulative("scripts/render/context.py", ("render",))
     all_jinja = cumulative("jinja2/environment.py", ("render",))
     markdown = cumulative("mkdocs/structure/pages.py", ("render",))
