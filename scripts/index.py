@@ -177,7 +177,7 @@ class _OfOrganisation:
     slug: str
     attribute: str  # "organisers" of a meeting, "organisations" of an article
 
-    def __call__(self, item) -> bool:
+    def __call__(self, item: Meeting | Article) -> bool:
         return self.slug in getattr(item, self.attribute)
 
 

@@ -8,7 +8,7 @@ that would not work inside a feed reader.
 from __future__ import annotations
 
 from scripts.feeds.atom import AtomEntry, atom_feed
-from scripts.model.items import Article
+from scripts.model.items import Article, Movement, Theme
 from scripts.render.context import Context
 
 ATOM = "application/atom+xml"
@@ -38,11 +38,11 @@ def all_news_link() -> dict:
     return link("Al het nieuws van Radicale vernieuwing", all_news_path())
 
 
-def theme_link(theme) -> dict:
+def theme_link(theme: Theme) -> dict:
     return link(f"Nieuws over {theme.title}", theme_feed_path(theme.slug))
 
 
-def movement_link(movement) -> dict:
+def movement_link(movement: Movement) -> dict:
     return link(f"Nieuws van {movement.name}", movement_feed_path(movement.slug))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, datetime
 
 from markupsafe import Markup
@@ -110,7 +111,7 @@ TOP_FIELDS = {
 }
 
 
-def dumps(data) -> bytes:
+def dumps(data: Any) -> bytes:
     """Stable JSON text: sorted keys, two-space indent, UTF-8, '<>&' and line separators escaped."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from typing import Any
 from datetime import date
 
 from jinja2 import Environment
@@ -49,16 +50,16 @@ class Context:
     def edit_url(self, source: str) -> str:
         return self.settings.edit_base + source if self.settings.edit_base and source else ""
 
-    def render(self, template: str, **values) -> str:
+    def render(self, template: str, **values: Any) -> str:
         return self.env.get_template(template).render(ctx=self, index=self.index,
                                                       site=self.site, **values)
 
     def page(self, path: str, template: str, *, title: str, description: str, kind: str,
              body_template: str, feeds: list | None = None, json_ld: dict | None = None,
-             source: str = "", extra: dict | None = None, **values) -> None:
+             source: str = "", extra: dict | None = None, **values: Any) -> None:
         # MkDocs renders theme templates without autoescaping, so text that reaches <title>
         # and <meta> is escaped here, once.
-        meta = {"template": template, "title": html.escape(title),
+        meta: dict[str, Any] = {"template": template, "title": html.escape(title),
                 "description": html.escape(" ".join(description.split())[:300]), "kind": kind}
         if kind in KIND_LABELS:
             meta["tags"] = [KIND_LABELS[kind]]
@@ -73,7 +74,7 @@ class Context:
         self.out.page(path, meta, self.render(body_template, title=title, **values))
 
 
-def json_dumps_for_html(data) -> str:
+def json_dumps_for_html(data: Any) -> str:
     """JSON that is safe inside a <script> element: '<', '>' and '&' are escaped."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -46,7 +46,8 @@ def day_range(first: date, last: date) -> str:
     return f"{day(first)} t/m {day(last)}"
 
 
-def meeting_when(meeting: Meeting, start=None, end=None) -> str:
+def meeting_when(meeting: Meeting, start: date | datetime | None = None,
+                 end: date | datetime | None = None) -> str:
     """The date and time of a meeting (or one occurrence of it) in one Dutch phrase."""
     start = meeting.start if start is None else start
     end = meeting.end if end is None else end

@@ -24,7 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 
 
-def markdown_text(value) -> Markup:
+def markdown_text(value: object) -> Markup:
     """Plain text made safe inside Markdown: HTML-escaped, Markdown syntax escaped, one line."""
     if isinstance(value, Markup):
         return value
@@ -34,12 +34,12 @@ def markdown_text(value) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
-def html_text(value) -> Markup:
+def html_text(value: object) -> Markup:
     """Text for raw HTML blocks and attributes (Markdown does not unescape there)."""
     return Markup(html.escape(" ".join(str(value).split()), quote=True))
 
 
-def safe_url(value) -> Markup:
+def safe_url(value: object) -> Markup:
     """A URL for a Markdown link or an HTML attribute: characters that end it are encoded.
 
     Another scheme than http(s), mailto or webcal (javascript:, data:) becomes a harmless
@@ -59,7 +59,7 @@ def _top_level(html_before: str) -> bool:
                for tag in _CONTAINERS)
 
 
-def body(value) -> Markup:
+def body(value: object) -> Markup:
     """A contributed Markdown body: through the trust boundary (scripts/render/contributed.py),
     emitted as raw HTML blocks that the engine passes through without reading them again.
 
