@@ -6,14 +6,32 @@ STAMP := $(VENV)/.installed
 BUILD_DATE ?= $(shell date +%F)
 export BUILD_DATE
 
-.PHONY: serve build check test bench deelnemer publiceer clean setup browser tools
+.PHONY: serve build check test lint lock bench deelnemer publiceer clean setup browser tools
 
-$(STAMP): requirements.txt
+# Python packages come only from the hashed locks (requirements/runtime.txt and test.txt, written
+# by `make lock` from requirements.txt): pip refuses anything unpinned or with another hash.
+# Then this project itself, editable, so `import scripts` works everywhere without sys.path edits.
+LOCKS := requirements/runtime.txt requirements/test.txt
+$(STAMP): $(LOCKS) pyproject.toml
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes $(addprefix -r ,$(LOCKS))
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# After editing requirements.txt (or merging branches that did): rewrite the hashed locks.
+# Needs the package registry; commit requirements/ with the change.
+UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
+	--custom-compile-command "make lock"
+lock: $(STAMP)
+	{ echo '# Written by `make lock` from requirements.txt (above `# tests`): edit that file.'; \
+	  sed '/^# tests$$/,$$d' requirements.txt | grep -v '^#'; } > requirements/runtime.in
+	{ echo '# Written by `make lock` from requirements.txt (below `# tests`): edit that file.'; \
+	  sed -n '/^# tests$$/,$$p' requirements.txt | grep -v '^#'; } > requirements/test.in
+	$(UV_COMPILE) -o requirements/runtime.txt requirements/runtime.in
+	$(UV_COMPILE) -c requirements/runtime.txt -o requirements/test.txt requirements/test.in
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -24,7 +42,18 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m scripts check
 
-test: $(STAMP) browser tools
+# The architecture and the workflows, checked before any test runs (settings in pyproject.toml):
+# stages import only downwards and never the engine; types on scripts/; lint; the workflows'
+# audit without network. `make test MYPY=true` skips the type check (until every branch's type
+# fixes are merged).
+MYPY ?= $(BIN)/mypy
+lint: $(STAMP)
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/ruff check --quiet .
+	$(BIN)/zizmor --offline --quiet --min-severity medium .github
+	$(MYPY)
+
+test: lint browser tools
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

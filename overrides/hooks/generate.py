@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from datetime import datetime, time, timezone
 from pathlib import Path
 
@@ -18,10 +17,7 @@ log = logging.getLogger("mkdocs.hooks.generate")
 
 
 def _project(config) -> Path:
-    project = Path(config.config_file_path).resolve().parent
-    if str(project) not in sys.path:
-        sys.path.insert(0, str(project))
-    return project
+    return Path(config.config_file_path).resolve().parent
 
 
 def _build_date():
