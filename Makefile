@@ -53,8 +53,10 @@ lint: $(STAMP)
 	$(BIN)/zizmor --offline --quiet --min-severity medium .github
 	$(MYPY)
 
+# Two workers, a test file at a time (loadfile): a file's module-scoped site is then built once.
+# (loadgroup and worksteal hand out single tests, so both workers would build the same sites.)
 test: lint browser tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.tools.bench
