@@ -11,7 +11,8 @@ export BUILD_DATE
 # Python packages come only from the hashed locks (requirements/runtime.txt and test.txt, written
 # by `make lock` from requirements.txt): pip refuses anything unpinned or with another hash.
 # Then this project itself, editable, so `import scripts` works everywhere without sys.path edits.
-LOCKS := requirements/runtime.txt requirements/test.txt
+# Publishing installs the runtime alone: LOCKS=requirements/runtime.txt.
+LOCKS ?= requirements/runtime.txt requirements/test.txt
 $(STAMP): $(LOCKS) pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
