@@ -29,6 +29,7 @@ from scripts.build.writer import GENERATED_DIRS
 PROJECT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"  # fixed, so that tests do not depend on the clock
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+GENERATED = GENERATED_DIRS  # the generator's folders under docs/, named once (scripts/build/writer.py)
 FIXTURES = PROJECT / "tests" / "fixtures"
 JOURNEYS = FIXTURES / "journeys"  # the real content plus one meeting after BUILD_DATE
 AGENDA = FIXTURES / "agenda"  # the real content plus meetings of every kind after BUILD_DATE
@@ -44,7 +45,7 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     for folder in ("scripts", "overrides"):
         shutil.copytree(PROJECT / folder, target / folder, ignore=ignore)
     shutil.copytree(PROJECT / "docs", target / "docs",
-                    ignore=lambda d, names: [n for n in names if Path(d) == PROJECT / "docs" and n in GENERATED_DIRS])
+                    ignore=lambda d, names: [n for n in names if Path(d) == PROJECT / "docs" and n in GENERATED])
     shutil.copytree(content or PROJECT / "content", target / "content", ignore=ignore)
     return target
 
