@@ -27,6 +27,8 @@ setup: $(STAMP)
 UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
 	--custom-compile-command "make lock"
 lock: $(STAMP)
+	@test -x $(BIN)/uv || { awk '/^uv==/{p=1} p{print} p&&!/\\$$/{exit}' requirements/test.txt > $(VENV)/uv.txt; \
+	  $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv.txt; }
 	{ echo '# Written by `make lock` from requirements.txt (above `# tests`): edit that file.'; \
 	  sed '/^# tests$$/,$$d' requirements.txt | grep -v '^#'; } > requirements/runtime.in
 	{ echo '# Written by `make lock` from requirements.txt (below `# tests`): edit that file.'; \
