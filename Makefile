@@ -13,14 +13,35 @@ export NO_MKDOCS_2_WARNING := 1
 # no hooks, so the generator writes them under docs/ first (python -m scripts generate).
 ENGINE ?= mkdocs
 
-.PHONY: serve build check test bench deelnemer clean setup browser tools calendar-clients
+.PHONY: serve build check test lint lock bench deelnemer clean setup browser tools calendar-clients
 
-$(STAMP): requirements.txt
+# Python packages come only from the hashed locks (requirements/runtime.txt and test.txt, written
+# by `make lock` from requirements.txt): pip refuses anything unpinned or with another hash.
+# Then this project itself, editable, so `import scripts` works everywhere without sys.path edits.
+# Publishing installs the runtime alone: LOCKS=requirements/runtime.txt.
+LOCKS ?= requirements/runtime.txt requirements/test.txt
+$(STAMP): $(LOCKS) pyproject.toml
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes $(addprefix -r ,$(LOCKS))
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# After editing requirements.txt (or merging branches that did): rewrite the hashed locks.
+# Needs the package registry; commit requirements/ with the change.
+UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
+	--custom-compile-command "make lock"
+lock: $(STAMP)
+	@test -x $(BIN)/uv || { awk '/^uv==/{p=1} p{print} p&&!/\\$$/{exit}' requirements/test.txt > $(VENV)/uv.txt; \
+	  $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv.txt; }
+	{ echo '# Written by `make lock` from requirements.txt (above `# tests`): edit that file.'; \
+	  sed '/^# tests$$/,$$d' requirements.txt | grep -v '^#'; } > requirements/runtime.in
+	{ echo '# Written by `make lock` from requirements.txt (below `# tests`): edit that file.'; \
+	  sed -n '/^# tests$$/,$$p' requirements.txt | grep -v '^#'; } > requirements/test.in
+	$(UV_COMPILE) -o requirements/runtime.txt requirements/runtime.in
+	$(UV_COMPILE) -c requirements/runtime.txt -o requirements/test.txt requirements/test.in
 
 ifeq ($(ENGINE),zensical)
 serve: $(STAMP)
@@ -49,8 +70,21 @@ endif
 check: $(STAMP)
 	$(BIN)/python -m scripts check
 
-test: $(STAMP) browser tools calendar-clients
-	$(BIN)/python -m pytest
+# The architecture and the workflows, checked before any test runs (settings in pyproject.toml):
+# stages import only downwards and never the engine; types on scripts/; lint; the workflows'
+# audit without network. `make test MYPY=true` skips the type check (until every branch's type
+# fixes are merged).
+MYPY ?= $(BIN)/mypy
+lint: $(STAMP)
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/ruff check --quiet .
+	$(BIN)/zizmor --offline --quiet --min-severity medium .github
+	$(MYPY)
+
+# Two workers, a test file at a time (loadfile): a file's module-scoped site is then built once.
+# (loadgroup and worksteal hand out single tests, so both workers would build the same sites.)
+test: lint browser tools calendar-clients
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python -m scripts.tools.bench

@@ -14,3 +14,11 @@ The stages, each a subpackage, in the order the data flows:
 Imports point down this list (model at the bottom). This package never imports MkDocs; the thin
 hook overrides/hooks/generate.py calls `scripts.build`.
 """
+
+import zoneinfo as _zoneinfo
+
+# Time zones come from the pinned `tzdata` package only, never from the machine's
+# /usr/share/zoneinfo: the same content and build date give the same bytes on any machine,
+# whatever its tz database version. Done here because every entry point (the command line, the
+# MkDocs hook, the tests, the benchmark) imports this package before any zone is loaded.
+_zoneinfo.reset_tzpath(to=())

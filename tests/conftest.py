@@ -1,9 +1,16 @@
 """Shared test helpers: copy the project to a temporary folder, build it for real with MkDocs,
-serve the result on localhost and drive Debian's Chromium through Playwright."""
+serve the result on localhost and drive Debian's Chromium through Playwright.
+
+A site is expensive (a whole MkDocs build), so each distinct site is built once per test run and
+shared, across xdist workers too: `site_for(*overlays, build_date=…)` returns the site built from
+the real content plus those overlay folders, keyed by a hash of everything that goes in. Shared
+sites are read-only for the tests that use them."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import hashlib
 import http.server
 import json
 import os
@@ -11,16 +18,21 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from scripts.build.writer import GENERATED_DIRS
+
 PROJECT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"  # fixed, so that tests do not depend on the clock
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-GENERATED = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord", "bewegingen",
-             "handleiding", "ical", "feeds", "data", "schemas", "_fragmenten",
-             "praktijkvoorbeelden", "praktijk", "2021-2")
+GENERATED = GENERATED_DIRS  # the generator's folders under docs/, named once (scripts/build/writer.py)
+FIXTURES = PROJECT / "tests" / "fixtures"
+JOURNEYS = FIXTURES / "journeys"  # the real content plus one meeting after BUILD_DATE
+AGENDA = FIXTURES / "agenda"  # the real content plus meetings of every kind after BUILD_DATE
 
 
 def copy_project(target: Path, content: Path | None = None) -> Path:
@@ -75,27 +87,122 @@ def run_check(content: Path) -> subprocess.CompletedProcess:
                           cwd=PROJECT, capture_output=True, text=True, timeout=300)
 
 
+# --- sites built once per test run ------------------------------------------------------------
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real content, built once per test session at the fixed build date."""
-    project = copy_project(tmp_path_factory.mktemp("real") / "project")
-    return build(project)
+def shared_dir(tmp_path_factory) -> Path:
+    """A folder all xdist workers of this run share (each worker has its own basetemp below it);
+    without xdist simply this run's basetemp, so nothing outlives the run."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def _exclusive(lock: Path):
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # the other worker waits here instead of building twice
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_once(shared: Path, key: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)` run once per `key` in this test run, whichever worker asks first; the others
+    wait and get the same result. A failed `make` is tried again by the next caller."""
+    folder = shared / f"once-{key}"
+    done = folder / ".done"
+    with _exclusive(shared / f"once-{key}.lock"):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            result = make(folder)
+            done.write_text(str(result.relative_to(folder)), encoding="utf-8")
+    return folder / done.read_text(encoding="utf-8")
+
+
+def _digest(overlays: tuple[Path, ...], files: Mapping[str, str | None], build_date: str, strict: bool) -> str:
+    """A hash of every input of a site: the overlay files (names and bytes), the edited files,
+    the build date. The real content and the code do not change during a run."""
+    sha = hashlib.sha256(repr((build_date, strict, sorted(files.items()))).encode())
+    for overlay in overlays:
+        sha.update(str(overlay.resolve()).encode())
+        for file in sorted(overlay.rglob("*")):
+            if file.is_file():
+                sha.update(str(file.relative_to(overlay)).encode() + b"\0" + file.read_bytes() + b"\0")
+    return sha.hexdigest()[:16]
 
 
 @pytest.fixture(scope="session")
-def news(tmp_path_factory):
-    """The news site (tests/newsfixture.py), built once per test process and shared by the
-    news and feed tests: (site folder, content folder, articles by slug)."""
+def site_for(shared_dir) -> Callable[..., Path]:
+    """`site_for(*overlays, build_date=BUILD_DATE, files={}, strict=True)`: the site built from
+    the real content plus each overlay folder (as `content_with` lays them) and then `files`
+    (content-relative path → new text, or None to delete), once per distinct input in the whole
+    run. Returns the site folder; the content it was built from is `site.parent / "content"`.
+    Read-only: a test that changes files builds its own site with `build`."""
+    def site_for(*overlays: Path, build_date: str = BUILD_DATE, files: Mapping[str, str | None] | None = None,
+                 strict: bool = True) -> Path:
+        edits = dict(files or {})
+
+        def make(folder: Path) -> Path:
+            content = content_with(folder / "content", *overlays)
+            for relative, text in edits.items():
+                target = content / relative
+                if text is None:
+                    target.unlink()
+                else:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(text, encoding="utf-8")
+            return build(copy_project(folder / "project", content=content), build_date, strict)
+
+        return build_once(shared_dir, "site-" + _digest(overlays, edits, build_date, strict), make)
+    return site_for
+
+
+@pytest.fixture(scope="session")
+def built_site(site_for) -> Path:
+    """The real content, built once per test run at the fixed build date."""
+    return site_for()
+
+
+@pytest.fixture(scope="session")
+def journey_site(site_for) -> Path:
+    """The real content plus tests/fixtures/journeys/ (what browsing.build_journey_site builds)."""
+    return site_for(JOURNEYS)
+
+
+@pytest.fixture(scope="session")
+def journey_url(journey_site):
+    """The journey site served on localhost, once per worker. (A test module that defines its own
+    `journey_url` still uses its own.)"""
+    url, server = serve(journey_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def agenda_site(site_for) -> Path:
+    """The real content plus tests/fixtures/agenda/ at BUILD_DATE: the agenda and iCal tests' site."""
+    return site_for(AGENDA)
+
+
+@pytest.fixture(scope="session")
+def news(shared_dir):
+    """The news site (tests/newsfixture.py), built once per test run and shared by the news and
+    feed tests: (site folder, content folder, articles by slug)."""
     from newsfixture import content_articles, make_news_content
-    root = tmp_path_factory.mktemp("news")
-    content = make_news_content(root / "content")
-    site = build(copy_project(root / "project", content=content))
+
+    def make(root: Path) -> Path:
+        content = make_news_content(root / "content")
+        return build(copy_project(root / "project", content=content))
+    site = build_once(shared_dir, "news", make)
+    content = site.parent.parent / "content"
     return site, content, content_articles(content)
 
 
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
-    return PROJECT / "tests" / "fixtures"
+    return FIXTURES
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -25,7 +25,6 @@ import pytest
 from conftest import PROJECT, build, copy_project, run_check
 from trustscan import page_html, scan, scan_attributes, site_markdown
 
-sys.path.insert(0, str(PROJECT))
 from scripts.build.generate import render_site
 from scripts.content.loader import load_content
 from scripts.render.context import Settings

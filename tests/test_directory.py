@@ -11,7 +11,6 @@ import json
 import re
 import shutil
 import struct
-import sys
 import zlib
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,7 +20,6 @@ import pytest
 
 from conftest import PROJECT, build, copy_project, serve
 
-sys.path.insert(0, str(PROJECT))
 from scripts.content.loader import load_content  # noqa: E402
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "directory"
@@ -155,7 +153,6 @@ def test_province_overview_counts_and_pages(directory_site):
 
 def test_directory_stays_small_as_the_movement_grows(tmp_path):
     """One compact list: with 30 times as many organisations the page stays a sane size."""
-    sys.path.insert(0, str(PROJECT))
     from datetime import date
     from scripts.build.generate import render_site
     from scripts.render.context import Settings

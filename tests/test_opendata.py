@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from datetime import date
 
 import pytest
 
 from conftest import PROJECT
 
-sys.path.insert(0, str(PROJECT))
 from scripts.build.generate import render_site  # noqa: E402
 from scripts.content.loader import load_content  # noqa: E402
 from scripts.feeds.opendata import MEETING_FIELDS, MOVEMENT_FIELDS, ORGANISATION_FIELDS, TOP_FIELDS  # noqa: E402

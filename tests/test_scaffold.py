@@ -17,7 +17,6 @@ import yaml
 
 from conftest import PROJECT, copy_project, run_check
 
-sys.path.insert(0, str(PROJECT))
 from scripts.tools.scaffold import scaffold_text  # noqa: E402
 
 

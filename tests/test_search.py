@@ -29,9 +29,14 @@ def search(page, site_url: str, query: str, expected_path: str) -> list[tuple[st
     box.click()
     box.press_sequentially(query, delay=20)
     try:
+        # Found, or the search says it found nothing (a longer query never finds more): no need to
+        # wait out the timeout. The timeout only bounds a search that never answers.
         page.wait_for_function(
             """(path) => [...document.querySelectorAll('.md-search-result__item > a')]
-                 .some(a => new URL(a.href).pathname === path)""", arg=expected_path, timeout=15000)
+                 .some(a => new URL(a.href).pathname === path)
+               || /^Geen overeenkomende/.test(
+                    document.querySelector('.md-search-result__meta')?.textContent.trim() ?? '')""",
+            arg=expected_path, timeout=15000)
     except Exception:
         pass  # the assertion below shows what was found instead
     results = []

@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -64,6 +65,12 @@ def test_serve_is_isolated_and_rebuilds_once_per_edit(tmp_path):
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
                                "--livereload", "--dirty"], cwd=project, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True)
+    reader.start()
+
+    def generated() -> list[str]:
+        return [line for line in list(log) if "Gegenereerd:" in line]
     try:
         url = f"http://127.0.0.1:{port}/themas/zorgonderwijs/"
         assert _wait_for(lambda: "Zorgonderwijs" in _get(url), 90), "de site kwam niet op"

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import sys
 import tempfile
 from dataclasses import replace
 from datetime import date
@@ -30,7 +29,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from trustscan import page_html, scan, scan_attributes, site_markdown
 
-sys.path.insert(0, str(PROJECT))
 from scripts.build import generate
 from scripts.build.writer import write_output
 from scripts.content.loader import Loaded, load_content

@@ -31,7 +31,6 @@ import yaml
 
 from conftest import PROJECT, copy_project, run_mkdocs
 
-sys.path.insert(0, str(PROJECT))
 from scripts.build import generate  # noqa: E402
 from scripts.__main__ import main  # noqa: E402
 from scripts.content.loader import Loaded, load_content  # noqa: E402

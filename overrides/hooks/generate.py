@@ -24,7 +24,6 @@ import logging
 import mimetypes
 import os
 import re
-import sys
 from datetime import UTC, datetime, time
 from pathlib import Path
 
@@ -46,10 +45,7 @@ _SNIPPET = re.compile(r'^--8<-- "([^"\n]+)"[ \t]*$', re.MULTILINE)
 
 
 def _project(config) -> Path:
-    project = Path(config.config_file_path).resolve().parent
-    if str(project) not in sys.path:
-        sys.path.insert(0, str(project))
-    return project
+    return Path(config.config_file_path).resolve().parent
 
 
 def _build_date():
