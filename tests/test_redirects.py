@@ -10,13 +10,12 @@ import re
 import shutil
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 import yaml
 
-from conftest import PROJECT, build, copy_project, run_mkdocs
+from conftest import PROJECT, copy_project, run_mkdocs
 
 CONTENT = PROJECT / "content"
 
@@ -108,6 +107,7 @@ def test_a_wrong_target_is_a_dutch_problem(tmp_path):
     result = run_mkdocs(copy_project(tmp_path / "project", content=content), "build", "--strict")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"content/_oude-adressen.yml:{lines.index('  - van: /oud/adres/') + 1}: naar: De pagina /bestaat/niet/ bestaat niet" in output
+    line = lines.index('  - van: /oud/adres/') + 1
+    assert f"content/_oude-adressen.yml:{line}: naar: De pagina /bestaat/niet/ bestaat niet" in output
     assert f"content/_oude-adressen.yml:{lines.index('  - van: geen adres') + 1}: van:" in output
     assert "Traceback" not in output

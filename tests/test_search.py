@@ -89,7 +89,8 @@ def test_query_words_are_folded_stemmed_and_joined_by_their_accented_forms(page,
     """zoeken.js uses the Dutch stemmer that Material ships (lunr-languages), not a copy."""
     page.goto(site_url + "/")
     page.evaluate("() => rvZoeken.ready")
-    expand = lambda query: page.evaluate("(q) => rvZoeken.expand(q)", query)
+    def expand(query):
+        return page.evaluate("(q) => rvZoeken.expand(q)", query)
     assert expand('budgetplafonds en Cliënten "vaste zin"') == 'budgetplafonds en Cliënten "vaste zin"'
     assert expand("budgetplafonds") == "budgetplafond"
     words = expand("cliënten +regels").split()

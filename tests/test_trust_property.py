@@ -139,7 +139,8 @@ def compose(pick, depth: int = 0) -> str:
 
 @st.composite
 def markdown_bodies(draw) -> str:
-    data_pick = lambda options: draw(st.sampled_from(options))
+    def data_pick(options):
+        return draw(st.sampled_from(options))
     return compose(data_pick)
 
 

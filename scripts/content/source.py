@@ -314,7 +314,8 @@ def _convert(loader: Any, node: yaml.Node, path: tuple, lines: dict, offset: int
             lines[path + (index,)] = item.start_mark.line + 1 + offset
             items.append(_convert(loader, item, path + (index,), lines, offset, seen, text))
         return items
-    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag == "tag:yaml.org,2002:str" and node.end_mark.line < len(text):
+    if (isinstance(node, yaml.ScalarNode) and not node.style and node.tag == "tag:yaml.org,2002:str"
+            and node.end_mark.line < len(text)):
         rest = text[node.end_mark.line][node.end_mark.column:]
         if _COMMENT_AFTER.match(rest):
             whole = (str(node.value) + rest)[:80].strip()

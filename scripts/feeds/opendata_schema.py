@@ -54,8 +54,9 @@ def object_schema(fields: tuple[Field, ...], nested: dict[str, tuple[Field, ...]
 
 def schemas(ctx: Context) -> dict[str, dict[str, Any]]:
     """path under the site → schema."""
-    nested: dict[str, dict[str, tuple[Field, ...]]] = {"deelnemers": {"deelnemers": opendata.ORGANISATION_FIELDS, "bewegingen": opendata.MOVEMENT_FIELDS},
-              "bijeenkomsten": {"bijeenkomsten": opendata.MEETING_FIELDS}}
+    nested: dict[str, dict[str, tuple[Field, ...]]] = {
+        "deelnemers": {"deelnemers": opendata.ORGANISATION_FIELDS, "bewegingen": opendata.MOVEMENT_FIELDS},
+        "bijeenkomsten": {"bijeenkomsten": opendata.MEETING_FIELDS}}
     found = {}
     for name, fields in opendata.TOP_FIELDS.items():
         path = f"schemas/data/{name}.schema.json"

@@ -14,7 +14,7 @@ from datetime import datetime
 import gi
 
 gi.require_version("ICalGLib", "3.0")
-from gi.repository import ICalGLib as I
+from gi.repository import ICalGLib as I  # noqa: E402 (after require_version, as GObject asks)
 
 MAX = 500
 UTC = I.Timezone.get_utc_timezone()
