@@ -89,13 +89,6 @@ def test_no_wcag_violations(browser, site_url, kinds, axe_source, kind, width):
     check(browser, site_url + kinds[kind], width, axe_source, f"{kinds[kind]} ({kind})")
 
 
-@pytest.fixture(scope="module")
-def journey_url(tmp_path_factory):
-    url, server = serve(build_journey_site(tmp_path_factory.mktemp("a11y-journeys")))
-    yield url
-    server.shutdown()
-
-
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("path", ["/", "/bijeenkomsten/", f"/bijeenkomsten/{MEETING_SLUG}/"],
                          ids=["home", "agenda", "bijeenkomst"])

@@ -24,9 +24,9 @@ MEETINGS = "bijeenkomsten/toekomst"
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("agenda")
-    return build(copy_project(root / "project", content=content_with(root / "content", FIXTURE)))
+def fixture_site(agenda_site) -> Path:
+    """The real content plus tests/fixtures/agenda/, built once per run (conftest.site_for)."""
+    return agenda_site
 
 
 def page(site: Path, path: str) -> str:

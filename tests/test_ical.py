@@ -33,22 +33,20 @@ def uid(slug: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("ical")
-    content = content_with(root / "content", FIXTURE)
-    main = build(copy_project(root / "main", content=content))
-    again = build(copy_project(root / "again", content=content))
-    project = copy_project(root / "variant", content=content)
-    meetings = project / "content" / TOEKOMST
-    camp = meetings / "kampvuurgesprek-december.md"
-    camp.write_text(camp.read_text(encoding="utf-8").replace(
-        'titel: "Kampvuurgesprek: zorg, wonen; thuis & samen"', 'titel: "Kampvuurgesprek bij De Brug"'),
-        encoding="utf-8")
-    cancelled = meetings / "geannuleerd-december.md"  # as it was before it was cancelled
-    cancelled.write_text(re.sub(r"^(status|volgnummer|gewijzigd): .*\n", "",
-                                cancelled.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
-    variant = build(project)
-    return {"main": main, "again": again, "variant": variant}
+def sites(tmp_path_factory, agenda_site, site_for) -> dict[str, Path]:
+    """The agenda site (shared with the agenda tests), a second build of the same content made
+    here on purpose (two builds must give the same bytes), and a variant with two edits."""
+    content = agenda_site.parent / "content"
+    again = build(copy_project(tmp_path_factory.mktemp("ical") / "again", content=content))
+    camp_path = f"{TOEKOMST}/kampvuurgesprek-december.md"
+    cancelled_path = f"{TOEKOMST}/geannuleerd-december.md"
+    camp = (content / camp_path).read_text(encoding="utf-8").replace(
+        'titel: "Kampvuurgesprek: zorg, wonen; thuis & samen"', 'titel: "Kampvuurgesprek bij De Brug"')
+    # as it was before it was cancelled
+    cancelled = re.sub(r"^(status|volgnummer|gewijzigd): .*\n", "",
+                       (content / cancelled_path).read_text(encoding="utf-8"), flags=re.M)
+    variant = site_for(FIXTURE, files={camp_path: camp, cancelled_path: cancelled})
+    return {"main": agenda_site, "again": again, "variant": variant}
 
 
 def ics_files(site: Path) -> list[Path]:
