@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from conftest import PROJECT, serve
-from browsing import MEETING_SLUG, build_journey_site, search_for
+from conftest import PROJECT
+from browsing import MEETING_SLUG, search_for
 from pagekinds import PATTERNS, REQUIRED, page_kinds
 
 pytestmark = pytest.mark.browser

@@ -16,7 +16,7 @@ import icalendar
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
-from conftest import PROJECT, build, content_with, copy_project, run_check, serve
+from conftest import PROJECT, content_with, run_check, serve
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "agenda"
 SITE = "https://www.radicalevernieuwing.nl/"

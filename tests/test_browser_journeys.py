@@ -12,8 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import icalendar
 import pytest
 
-from conftest import serve
-from browsing import (MEETING_SLUG, MEETING_TITLE, MEETING_UID, build_journey_site, search_for,
+from browsing import (MEETING_SLUG, MEETING_TITLE, MEETING_UID, search_for,
                       wait_for_search_index)
 from pagekinds import PATTERNS, REQUIRED, page_kinds
 

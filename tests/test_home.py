@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browsing import MEETING_SLUG, MEETING_TITLE, build_journey_site
+from browsing import MEETING_SLUG, MEETING_TITLE
 from conftest import PROJECT, build, copy_project
 
 QUIET_DATE = "2029-06-01"  # after every real meeting: nothing is planned
@@ -75,8 +75,8 @@ def test_the_front_page_shows_recent_meetings_when_nothing_is_planned(quiet_site
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\d">\d+ \w+ \d{4}</time> · <a href="themas/', news)
 
 
-def test_the_front_page_shows_the_next_meeting_when_one_is_planned(tmp_path):
-    site = build_journey_site(tmp_path)
+def test_the_front_page_shows_the_next_meeting_when_one_is_planned(journey_site):
+    site = journey_site
     html = (site / "index.html").read_text(encoding="utf-8")
     section = html.split('id="bijeenkomsten"', 1)[1].split("</ul>", 1)[0]
     assert ">Binnenkort</h2>" in section and "Er is nu geen nieuwe bijeenkomst" not in section

@@ -18,7 +18,7 @@ from dateutil.rrule import rrulestr
 from ical.calendar_stream import IcsCalendarStream
 from ical.timezone import IcsTimezoneInfo
 
-from conftest import PROJECT, build, content_with, copy_project
+from conftest import PROJECT, build, copy_project
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "agenda"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import MEETING_SLUG, build_journey_site
-from conftest import serve
+from browsing import MEETING_SLUG
 from pagekinds import PATTERNS, REQUIRED, page_kinds
 
 pytestmark = pytest.mark.browser
@@ -69,13 +68,6 @@ TOUCHING = """() => {
 @pytest.fixture(scope="module")
 def kinds(built_site) -> dict[str, str]:
     return page_kinds(built_site)
-
-
-@pytest.fixture(scope="module")
-def journey_url(tmp_path_factory):
-    url, server = serve(build_journey_site(tmp_path_factory.mktemp("reading-journeys")))
-    yield url
-    server.shutdown()
 
 
 def measure(browser, url: str, width: int) -> dict:
