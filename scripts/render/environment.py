@@ -22,6 +22,8 @@ from scripts.render.contributed import as_raw_block, render_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+_LEADING_QUESTION = re.compile(r"^ ?\?")
+_LEADING_NUMBER = re.compile(r"^( ?\d+)([.)])")
 
 
 def markdown_text(value: object) -> Markup:
@@ -31,7 +33,11 @@ def markdown_text(value: object) -> Markup:
     if value is None:
         return Markup("")
     text = re.sub(r"\s+", " ", str(value))
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    # A value can begin a line: there '???' opens a details block and '1.' a numbered list.
+    # Python-Markdown has no backslash escape for '?', so it becomes its character reference.
+    escaped = _LEADING_QUESTION.sub("&#63;", escaped, count=1)
+    return Markup(_LEADING_NUMBER.sub(r"\1\\\2", escaped, count=1))
 
 
 def html_text(value: object) -> Markup:

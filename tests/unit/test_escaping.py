@@ -32,15 +32,9 @@ HOSTILE = [
     "<img src=x onerror=alert(1)>",
     "&lt;script&gt; &amp; &#106;avascript",
 ]
-# Found by these tests, left to the branch that owns the escaping: a summary written at the start
-# of a line in a template ({{ article.summary }}) that begins like this changes the page's structure.
-# strict: when the escaping is fixed these pass, and the marks must go.
-GAPS = [
-    pytest.param('??? note "titel"', marks=pytest.mark.xfail(
-        strict=True, reason="'?' is not escaped: at the start of a line it opens a details block")),
-    pytest.param("1. eerste", marks=pytest.mark.xfail(
-        strict=True, reason="'1.' is not escaped: at the start of a line it starts a numbered list")),
-]
+# A value written at the start of a line in a template ({{ article.summary }}) that begins like
+# this would change the page's structure: a details block, a numbered list.
+GAPS = ['??? note "titel"', "1. eerste", "12. twaalf"]
 
 
 def rendered_text(markdown_source: str) -> str:
