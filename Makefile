@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # no hooks, so the generator writes them under docs/ first (python -m scripts generate).
 ENGINE ?= mkdocs
 
-.PHONY: serve build check test lint lock bench deelnemer clean setup browser tools calendar-clients
+.PHONY: serve build check test lint lock bench deelnemer bijeenkomst bericht clean setup browser tools calendar-clients
 
 # Python packages come only from the hashed locks (requirements/runtime.txt and test.txt, written
 # by `make lock` from requirements.txt): pip refuses anything unpinned or with another hash.
@@ -92,6 +92,14 @@ bench: $(STAMP)
 deelnemer: $(STAMP)
 	@test -n "$(NAAM)" || { echo 'Geef een naam: make deelnemer NAAM="Zorggroep Voorbeeld"'; exit 2; }
 	$(BIN)/python -m scripts deelnemer "$(NAAM)"
+
+bijeenkomst: $(STAMP)
+	@test -n "$(TITEL)" || { echo 'Geef een titel: make bijeenkomst TITEL="Kampvuurgesprek over zinvolle dagen"'; exit 2; }
+	$(BIN)/python -m scripts bijeenkomst "$(TITEL)"
+
+bericht: $(STAMP)
+	@test -n "$(TITEL)" || { echo 'Geef een titel: make bericht TITEL="Nieuws uit de beweging"'; exit 2; }
+	$(BIN)/python -m scripts bericht "$(TITEL)"
 
 # Browser tests drive Debian's chromium (Playwright cannot download browsers here).
 browser:

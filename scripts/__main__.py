@@ -1,4 +1,5 @@
-"""Command line: `python -m scripts check` and `python -m scripts generate`.
+"""Command line: `python -m scripts check`, `python -m scripts generate`, and the scaffolds
+`deelnemer`, `bijeenkomst` and `bericht`.
 
 There is no publishing command: the deploy job fetches the published state itself
 (scripts/content/published.py).
@@ -33,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--site-url", help="een ander adres dan site_url in mkdocs.yml")
     new = commands.add_parser("deelnemer", help="maak een bestand voor een nieuwe deelnemer")
     new.add_argument("naam")
+    meeting = commands.add_parser("bijeenkomst", help="maak een bestand voor een nieuwe bijeenkomst")
+    meeting.add_argument("titel")
+    article = commands.add_parser("bericht", help="maak een bestand voor een nieuw nieuwsbericht")
+    article.add_argument("titel")
     args = parser.parse_args(argv)
 
     if args.command == "check":
@@ -54,9 +59,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print("Alles in orde: geen problemen gevonden.")
         return 0
-    if args.command == "deelnemer":
-        from scripts.tools.scaffold import new_organisation
-        return new_organisation(args.content, args.naam)
+    if args.command in ("deelnemer", "bijeenkomst", "bericht"):
+        from scripts.tools.scaffold import SCAFFOLDS, new_file
+        return new_file(SCAFFOLDS[args.command], args.content,
+                        args.naam if args.command == "deelnemer" else args.titel)
     from scripts.build.generate import generate
     from scripts.build.settings import settings_from
     try:

@@ -137,9 +137,9 @@ def test_an_empty_template_field_is_not_an_error(tmp_path):
 
 
 def test_every_template_is_a_valid_file_whose_examples_are_refused(tmp_path):
-    """A template copied unchanged is valid; the organisation template's example values and
-    sample sentence are refused (issue 10: left in, they would be published as the
-    organisation's own)."""
+    """A template copied unchanged is valid; the organisation and news templates' example values
+    and sample sentences are refused (issues 10 and 12: left in, they would be published as the
+    organisation's own or as news; the meeting template reads like a real meeting and passes)."""
     content = tmp_path / "content"
     shutil.copytree(PROJECT / "content", content)
     folders = {"deelnemer": "deelnemers", "bijeenkomst": "bijeenkomsten", "artikel": "actueel",
@@ -150,6 +150,10 @@ def test_every_template_is_a_valid_file_whose_examples_are_refused(tmp_path):
     assert result.returncode == 1, result.stdout
     problems = [l for l in result.stdout.splitlines() if l.startswith("content/")]
     assert problems and all("voorbeeld" in l for l in problems), result.stdout
-    assert {l.split(":")[0] for l in problems} == {"content/deelnemers/sjabloon-deelnemer.md"}
+    assert {l.split(":")[0] for l in problems} == {"content/deelnemers/sjabloon-deelnemer.md",
+                                                    "content/actueel/sjabloon-artikel.md"}
+    for line in ("2: titel: 'Titel van het bericht' is het voorbeeld", "4: samenvatting: 'Eén of twee",
+                 "14: tekst: Deze zin is het voorbeeld"):
+        assert f"content/actueel/sjabloon-artikel.md:{line}" in result.stdout, result.stdout
     assert "content/deelnemers/sjabloon-deelnemer.md:3: website: 'https://www.voorbeeld.nl'" in result.stdout
     assert "content/deelnemers/sjabloon-deelnemer.md:13: tekst: Deze zin is het voorbeeld" in result.stdout

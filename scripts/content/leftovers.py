@@ -2,7 +2,7 @@
 
 The templates in content/_sjablonen/ show example values ("Zorggroep Voorbeeld",
 https://www.voorbeeld.nl, a sample sentence under the second '---'). Left in, they would be
-published as the organisation's own text, so the validator names them.
+published as the organisation's own text or as a news item, so the validator names them.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from scripts.content.source import SourceFile, read_source
 
 # Fields whose template value is only an example (lists and choices such as 'rol' are real
 # values that a contributor may keep).
-# The organisation template is what `make deelnemer` and strangers' pull requests start from,
-# and its examples are obviously examples. The other templates read like real items (tests and
-# editors copy them on purpose), so their values are not refused.
-LEFTOVER_KINDS = ("deelnemers",)
+# The organisation and news templates are what `make deelnemer`, `make bericht` and strangers'
+# pull requests start from, and their examples are obviously examples ("Titel van het bericht").
+# The meeting template reads like a real meeting (tests and editors copy it on purpose), so its
+# values are not refused; `make bijeenkomst` leaves its required fields empty instead.
+LEFTOVER_KINDS = ("deelnemers", "actueel")
 SAMPLE_FIELDS = ("naam", "titel", "korte_naam", "beschrijving", "samenvatting", "website")
 EXAMPLE_HOSTS = ("voorbeeld.nl",)  # the host of the templates' example addresses
 
