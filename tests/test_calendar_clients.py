@@ -2,7 +2,8 @@
 way the front matter means it.
 
 The clients: ical.js (Thunderbird's parser, from npm), libical (Evolution's, Debian's
-gir1.2-ical-3.0 through /usr/bin/python3) and vobject (Radicale's). The fixture
+gir1.2-ical-3.0 through /usr/bin/python3), vobject (Radicale's parser) and a running Radicale
+CalDAV server (tests/clients/radicale_server.py) that each feed is PUT to and read back from. The fixture
 (tests/fixtures/calendar_hard_cases/) holds the doubled October hour (both the first and the
 second 02:xx), series over both changes of the clock with skipped and moved repetitions, a
 cancelled and a moved meeting, whole-day weeks over a clock change, and names with , ; \\ and
@@ -23,6 +24,8 @@ import pytest
 import vobject
 import yaml
 from conftest import PROJECT, build, content_with, copy_project
+
+from clients.radicale_server import RadicaleServer
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FIXTURE = PROJECT / "tests" / "fixtures" / "calendar_hard_cases"
@@ -98,6 +101,25 @@ def radicale(feeds) -> dict[str, dict]:
     return {name: vobject_view(path.read_text(encoding="utf-8")) for name, path in feeds.items()}
 
 
+@pytest.fixture(scope="module")
+def radicale_server(feeds, tmp_path_factory) -> dict[str, dict]:
+    """A running Radicale: each feed PUT whole to its own collection, then read back as served:
+    the name from PROPFIND D:displayname, the events from a GET of the collection."""
+    server = RadicaleServer(tmp_path_factory.mktemp("radicale"))
+    try:
+        assert server.request("MKCOL", "/feeds/")[0] == 201
+        views = {}
+        for name, path in feeds.items():
+            collection = "/feeds/" + name.removesuffix(".ics").replace("/", "-") + "/"
+            status = server.put_calendar(collection, path.read_text(encoding="utf-8"))
+            assert status in (200, 201, 204), (name, status)
+            served = vobject_view(server.get(collection))
+            views[name] = {"name": server.displayname(collection), "events": served["events"]}
+        return views
+    finally:
+        server.stop()
+
+
 # --- what the front matter means --------------------------------------------------------------
 
 def _moment(text: str) -> date | datetime:
@@ -168,7 +190,7 @@ def expected() -> dict[str, dict]:
 
 
 EXPECTED = expected()
-CLIENT_NAMES = ("icaljs", "libical", "radicale")
+CLIENT_NAMES = ("icaljs", "libical", "radicale", "radicale_server")
 
 
 # --- the tests --------------------------------------------------------------------------------
@@ -202,11 +224,13 @@ def test_the_doubled_hour_is_read_in_utc_by_every_client(icaljs, libical, radica
             ["2026-10-25T00:15:00Z", "2026-10-25T01:45:00Z"]]
 
 
-def test_all_clients_agree_on_every_feed_of_the_site(icaljs, libical, radicale):
+def test_all_clients_agree_on_every_feed_of_the_site(icaljs, libical, radicale, radicale_server):
     """The whole site, real content included: same names, titles, status and times."""
+    assert set(radicale_server) == set(icaljs)
     for name in icaljs:
-        views = [{"name": v[name]["name"], "events": v[name]["events"]} for v in (icaljs, libical, radicale)]
-        assert views[0] == views[1] == views[2], name
+        views = [{"name": v[name]["name"], "events": v[name]["events"]}
+                 for v in (icaljs, libical, radicale, radicale_server)]
+        assert views[0] == views[1] == views[2] == views[3], name
 
 
 def test_feeds_have_no_method_and_no_x_wr_timezone(feeds):
