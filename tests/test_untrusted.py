@@ -27,9 +27,9 @@ from xml.etree import ElementTree
 import feedparser
 import markdown
 import pytest
-import yaml
 
 from conftest import PROJECT, copy_project, run_mkdocs
+from trustscan import site_markdown
 
 from scripts.build import generate  # noqa: E402
 from scripts.__main__ import main  # noqa: E402
@@ -447,16 +447,7 @@ def test_escaping_alone_calendars_hold_one_event_each(hostile_build):
 # --- the trust boundary on its own, its output rendered again by the site's Markdown -----------
 
 def _site_markdown() -> markdown.Markdown:
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-    extensions, configs = [], {}
-    for item in config["markdown_extensions"]:
-        name, options = (next(iter(item.items())) if isinstance(item, dict) else (item, None))
-        extensions.append(name)
-        if options:
-            configs[name] = options
-    configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(PROJECT / "docs" / "_fragmenten")]
-    configs["pymdownx.snippets"]["check_paths"] = False
-    return markdown.Markdown(extensions=extensions, extension_configs=configs)
+    return site_markdown(PROJECT / "docs" / "_fragmenten")
 
 
 WRAPPERS = ["{p}", "`{p}`", "`x\n{p}`", "`\n\n{p}\n\n`", "```\n{p}\n````", "~~~\n{p}\n~~~~", "    ```\n{p}\n    ```",

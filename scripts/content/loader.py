@@ -18,7 +18,7 @@ from scripts.content.problems import ProblemList, blamed
 from scripts.content.references import check_references
 from scripts.content.safety import body_problems, field_problems
 from scripts.content.schema_check import check_schema, drop_empty
-from scripts.content.source import SourceFile, read_source
+from scripts.content.source import SourceFile, read_source, relative_path
 from scripts.model.items import Article, Meeting, Movement, Organisation, Site, Theme
 from scripts.model.slugs import slugify
 
@@ -69,7 +69,7 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
 
     for kind in KINDS:
         for file in content_files(content_dir, kind):
-            rel = _relative(file, project_dir)
+            rel = relative_path(file, project_dir)
             slug = file.stem
             if file.is_symlink():
                 problems.add(rel, 0, "", "Dit bestand is een koppeling (symlink) naar een ander bestand.",
@@ -120,14 +120,14 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
     for kind in KINDS:
         if kind.assets:
             check_asset_folder(content_dir / kind.folder / kind.assets,
-                               _relative(content_dir / kind.folder / kind.assets, project_dir),
+                               relative_path(content_dir / kind.folder / kind.assets, project_dir),
                                checked, problems)
     site = Site(**{name: dict(sorted(items.items())) for name, items in collected.items()})
     try:
         check_references(site, known, sources, problems)
         published.check(site, sources, content_dir, problems, project_dir)  # raised volgnummer
     except Exception as error:  # the last resort: a Dutch problem, never a traceback
-        problems.add(_relative(content_dir, project_dir), 0, "",
+        problems.add(relative_path(content_dir, project_dir), 0, "",
                      f"De verwijzingen tussen de bestanden kunnen niet worden gecontroleerd "
                      f"({type(error).__name__}).", UNEXPECTED_HINT)
     return Loaded(site, problems, sources)
@@ -209,7 +209,7 @@ def _check_folders(content_dir: Path, project_dir: Path, problems: ProblemList) 
     for path in sorted(content_dir.iterdir()):
         if path.name.startswith(("_", ".")) or path.name in FOLDERS or path.name.lower() == "readme.md":
             continue
-        rel = _relative(path, project_dir)
+        rel = relative_path(path, project_dir)
         close = difflib.get_close_matches(path.name.lower(), FOLDERS, n=1, cutoff=0.6)
         if path.is_dir():
             problems.add(rel, 0, "", f"De map '{path.name}' kent de site niet: wat erin staat, "
@@ -220,9 +220,3 @@ def _check_folders(content_dir: Path, project_dir: Path, problems: ProblemList) 
             problems.add(rel, 0, "", "Dit bestand staat niet in een map van de site en wordt niet "
                          "gepubliceerd.", "Zet het in een van de mappen: " + ", ".join(FOLDERS) + ".")
 
-
-def _relative(file: Path, project_dir: Path) -> str:
-    try:
-        return file.relative_to(project_dir).as_posix()
-    except ValueError:
-        return file.as_posix()

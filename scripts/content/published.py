@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.content.problems import ProblemList
+from scripts.content.source import relative_path
 from scripts.model.items import Meeting, Moment, Site, location_text
 from scripts.model.values import AMSTERDAM
 
@@ -87,7 +88,7 @@ def load(content_dir: Path, problems: ProblemList, project_dir: Path) -> dict[st
     path = Path(content_dir) / FILE
     if not path.is_file():
         return {}
-    rel = _relative(path, project_dir)
+    rel = relative_path(path, project_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -193,9 +194,3 @@ def _in_content(meeting: Meeting, content_dir: Path, project_dir: Path) -> str:
     except ValueError:
         return meeting.source
 
-
-def _relative(file: Path, project_dir: Path) -> str:
-    try:
-        return file.resolve().relative_to(Path(project_dir).resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()

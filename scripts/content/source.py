@@ -17,6 +17,14 @@ import yaml
 
 from scripts.content.problems import ProblemList
 
+
+def relative_path(file: Path, project_dir: Path) -> str:
+    """A file as problems name it: relative to the project ('content/…'), else as given."""
+    try:
+        return file.resolve().relative_to(Path(project_dir).resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
 MAX_FILE_BYTES = 200_000
 MAX_FRONT_MATTER_CHARS = 20_000
 # libyaml crashes (segmentation fault) at ~25,000 nested brackets and the pure-Python parser

@@ -13,7 +13,6 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from scripts.feeds import calendar
-from scripts.index import meetings_of
 from scripts.model.items import Meeting, Moment, Site
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.slugs import slugify
@@ -244,4 +243,4 @@ def _schedule(meeting: Meeting) -> dict[str, Any]:
     return schedule
 
 
-__all__ = ["build", "event_data", "meetings_of"]
+__all__ = ["build", "event_data"]

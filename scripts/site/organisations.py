@@ -15,7 +15,7 @@ from scripts.model.values import PartialDate
 from scripts.content.safety import is_safe_url
 from scripts.content.schema_check import load_schema
 from scripts.model.slugs import slugify
-from scripts.feeds import calendar
+from scripts.feeds import calendar, news
 from scripts.render.context import Context
 
 ROLE_LABELS = {"deelnemer": "Deelnemer", "kernteam": "Lid van het kernteam",
@@ -257,7 +257,7 @@ def newest_first(organisations: list[Organisation]) -> list[Organisation]:
 
 
 def feed_link() -> dict:
-    return {"type": "application/atom+xml", "title": FEED_TITLE, "href": FEED_PATH}
+    return news.link(FEED_TITLE, FEED_PATH)
 
 
 def feed_entry(ctx: Context, o: Organisation) -> AtomEntry:
