@@ -68,7 +68,7 @@ serve build:
 endif
 
 check: $(STAMP)
-	$(BIN)/python -m scripts check
+	@$(BIN)/python -m scripts check
 
 # The architecture and the workflows, checked before any test runs (settings in pyproject.toml):
 # stages import only downwards and never the engine; types on scripts/; lint; the workflows'
@@ -91,15 +91,15 @@ bench: $(STAMP)
 
 deelnemer: $(STAMP)
 	@test -n "$(NAAM)" || { echo 'Geef een naam: make deelnemer NAAM="Zorggroep Voorbeeld"'; exit 2; }
-	$(BIN)/python -m scripts deelnemer "$(NAAM)"
+	@$(BIN)/python -m scripts deelnemer "$(NAAM)"
 
 bijeenkomst: $(STAMP)
 	@test -n "$(TITEL)" || { echo 'Geef een titel: make bijeenkomst TITEL="Kampvuurgesprek over zinvolle dagen"'; exit 2; }
-	$(BIN)/python -m scripts bijeenkomst "$(TITEL)"
+	@$(BIN)/python -m scripts bijeenkomst "$(TITEL)"
 
 bericht: $(STAMP)
 	@test -n "$(TITEL)" || { echo 'Geef een titel: make bericht TITEL="Nieuws uit de beweging"'; exit 2; }
-	$(BIN)/python -m scripts bericht "$(TITEL)"
+	@$(BIN)/python -m scripts bericht "$(TITEL)"
 
 # Browser tests drive Debian's chromium (Playwright cannot download browsers here).
 browser:
