@@ -6,6 +6,12 @@ relative_to_docs`; Zensical leaves them as they are, so they would point at `.md
 are not published. A Markdown link relative to the page (`../themas/zorg.md`) is the one form
 both engines turn into the published address, so the generator rewrites every docs-absolute
 Markdown link of a generated page into that form before anything is written.
+
+Finished HTML that the generator writes (cards, lists, fact boxes) is passed through by both
+engines unread, so its links must already be the published address. The templates write them
+the same docs-absolute way (`href="/themas/zorg.md"`); here they become the address relative to
+the page's own address, with directory URLs (`themas/zorg.md` is published as `themas/zorg/`,
+`themas/index.md` as `themas/`), the scheme both engines use by default.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ import re
 # `](/path.md)`, `](/path.md#anchor)`, `](/path.md?query)` and link definitions `]: /path.md`.
 FRAGMENTS = "_fragmenten/"
 _LINK = re.compile(r"(\]\(|\]: )/([^()\s#?]*\.md)(?=[#?)\s])")
+# `href="/path.md"`, `href="/path.md#anchor"`, `href="/path.md?query"` in raw HTML.
+_HREF = re.compile(r'(href=")/([^"#?\s]*\.md)(?=[#?"])')
 
 
 def relative_to(page: str, target: str) -> str:
@@ -23,9 +31,25 @@ def relative_to(page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
+def published_dir(path: str) -> str:
+    """The folder of the published address of docs file `path`: `a/b.md` → `a/b`, `a/index.md` → `a`."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return stem or "."
+
+
+def address_from(page: str, target: str) -> str:
+    """The published address of docs file `target` as seen from the published page of `page`."""
+    relative = posixpath.relpath(published_dir(target), published_dir(page))
+    return "./" if relative == "." else relative + "/"
+
+
 def relative_links(page: str, markdown: str) -> str:
-    """`markdown` of the generated page `page` with every docs-absolute link made relative."""
-    return _LINK.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
+    """`markdown` of the generated page `page` with every docs-absolute link made relative:
+    Markdown links to the docs file, HTML links to its published address."""
+    markdown = _LINK.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
+    return _HREF.sub(lambda m: m.group(1) + address_from(page, m.group(2)), markdown)
 
 
 def relative_links_in(files: dict[str, bytes]) -> None:

@@ -1,0 +1,29 @@
+"""Links the generator writes become forms both engines publish as they are (scripts/build/links.py)."""
+
+import pytest
+
+from scripts.build.links import address_from, relative_links
+
+
+@pytest.mark.parametrize("page, target, expected", [
+    ("deelnemers/index.md", "themas/zorg.md", "../themas/zorg/"),
+    ("deelnemers/x.md", "themas/zorg.md", "../../themas/zorg/"),
+    ("deelnemers/x.md", "deelnemers/x.md", "./"),
+    ("deelnemers/index.md", "deelnemers/index.md", "./"),
+    ("index.md", "themas/index.md", "themas/"),
+    ("themas/zorg.md", "index.md", "../../"),
+    ("bijeenkomsten/archief/2022.md", "bijeenkomsten/archief/2022/2.md", "2/"),
+])
+def test_published_address_relative_to_the_page(page, target, expected):
+    assert address_from(page, target) == expected
+
+
+def test_markdown_links_point_at_files_html_links_at_addresses():
+    text = '[a](/themas/zorg.md#x) <a href="/themas/zorg.md#x">a</a> <a href="/deelnemers/index.md?rol=partner">b</a>'
+    assert relative_links("deelnemers/y.md", text) == (
+        '[a](../themas/zorg.md#x) <a href="../../themas/zorg/#x">a</a> <a href="../?rol=partner">b</a>')
+
+
+def test_other_links_are_left_alone():
+    text = '<a href="https://voorbeeld.nl/a.md">a</a> <a href="#top">b</a> [c](https://x.nl/y.md)'
+    assert relative_links("deelnemers/y.md", text) == text
