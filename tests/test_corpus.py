@@ -161,12 +161,6 @@ EXPECTED = {
     "snippet-ingesprongen-hek": ("deelnemers/snippet-ingesprongen-hek.md", 10, "tekst", "--8<--"),
     "thema-tekst-aanval": ("themas/thema-tekst-aanval.md", 6, "tekst", "HTML"),
     "mailto-met-bcc-in-tekst": ("deelnemers/mailto-met-bcc-in-tekst.md", 7, "tekst", "niet toegestaan"),
-    # RECONCILE with the calendar helper (issue 10, doubled October hour): a start/end pair in
-    # the doubled hour must get a Dutch problem on 'eind' once the times are compared in UTC.
-    # Today it is refused at 'eind' (wall clocks compared: 02:15 < 02:30); in UTC the pair is
-    # 00:30-01:15 and valid. Either outcome passes here (no traceback, clean output if built);
-    # after the merge, move the case to good/ if the calendar helper accepts it.
-    "oktober-paar": ("bijeenkomsten/oktober-paar.md", 6, "eind", ""),
 }
 
 
@@ -208,9 +202,6 @@ def test_each_bad_case_is_refused_in_dutch_at_its_line(base, tmp_path, case):
     problems, out = render_site(content, SETTINGS)
     report = [p for p in problems.sorted()]
     expected_file, line, field, words = EXPECTED[case]
-    if case == "oktober-paar" and not report:  # RECONCILE (see EXPECTED): accepted is fine too
-        assert out is not None
-        return
     assert out is None and report, f"{case}: accepted"
     for problem in report:
         text = problem.format()
@@ -247,12 +238,17 @@ def test_each_good_case_is_accepted_and_its_pages_are_clean(base, tmp_path, case
         assert "/etc/passwd" not in html or "--8&lt;--" in html or "--8<--" in html  # shown, not included
 
 
-def test_the_doubled_hour_pair_never_gives_a_traceback(base, tmp_path):
-    """Whatever the calendar helper decides (refuse, or accept), check gives no traceback."""
-    content = _with_case(base, tmp_path, "bad", "oktober-paar")
+def test_the_doubled_hour_pair_is_a_meeting_of_three_quarters_of_an_hour(base, tmp_path):
+    """02:30 +02:00 to 02:15 +01:00 on the night the clocks go back: the end reads earlier on
+    the wall clock but is 45 minutes later. Times are compared in UTC, so the meeting is
+    accepted, and its feed writes both ends in UTC (the doubled hour has no single local name)."""
+    content = _with_case(base, tmp_path, "good", "oktober-paar")
+    problems, out = render_site(content, SETTINGS)
+    assert out is not None, problems.report()
+    feed = out.files["bijeenkomsten/oktober-paar.ics"].decode("utf-8")
+    assert "DTSTART:20261025T003000Z" in feed and "DTEND:20261025T011500Z" in feed, feed
     result = run_check(content)
-    assert "Traceback" not in result.stdout + result.stderr
-    assert result.returncode in (0, 1)
+    assert result.returncode == 0 and "Traceback" not in result.stdout + result.stderr
 
 
 def test_all_bad_cases_at_once_exit_1_without_traceback(base, tmp_path):
