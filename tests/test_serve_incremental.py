@@ -9,6 +9,7 @@ import pickle
 import re
 import shutil
 import subprocess
+import time
 import sys
 from datetime import date
 from pathlib import Path
@@ -120,3 +121,64 @@ def test_a_changed_template_checks_every_file_again(tmp_path):
     assert here[1] is None and "content/actueel/vijf-jaar-radicale-vernieuwing-zorg.md" in here[0], here[0]
     assert "het voorbeeld uit het sjabloon" in here[0]
     _same(here, _fresh(content, tmp_path))
+
+
+def test_the_previews_search_index_after_edits_equals_a_fresh_builds(tmp_path):
+    """`mkdocs serve --dirty` renders only the changed pages and the search plugin indexes only
+    those; the hook keeps the other pages' entries. After a title many pages show, a removed
+    and a new page, the preview searches the same entries as a fresh build."""
+    import json
+    import os
+    import threading
+
+    from conftest import build, copy_project
+    from test_serve import _free_port, _get, _wait_for
+
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, BUILD_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                               "--livereload", "--dirty"], cwd=project, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True)
+    reader.start()
+    new = "actueel/nieuw-bericht-over-zorgonderwijs/"
+    try:
+        assert _wait_for(lambda: "Zorgonderwijs" in _get(f"{base}/themas/zorgonderwijs/"), 120), "".join(log)
+        content = project / "content"
+        _edit(content / "themas" / "zorgonderwijs.md", r"^titel: .*$", 'titel: "Zorgonderwijs van morgen"')
+        (content / "actueel" / "brief-loc-begroting-vws-2022.md").unlink()
+        (content / "actueel" / "nieuw-bericht-over-zorgonderwijs.md").write_text(
+            '---\ntitel: "Nieuw bericht over zorgonderwijs"\ndatum: 2026-11-20\n'
+            'samenvatting: "Een nieuw bericht, om te zien of het meteen overal staat."\n'
+            "themas: [zorgonderwijs]\norganisaties: [brentano]\n---\n"
+            "Brentano werkt samen aan **nieuw** zorgonderwijs, met een eigen zoekwoord: kwartelkoning.\n",
+            encoding="utf-8")
+
+        def searched() -> dict:
+            return json.loads(_get(f"{base}/search/search_index.json"))
+
+        def done() -> bool:
+            locations = {entry["location"] for entry in searched()["docs"]}
+            return new in locations and "actueel/brief-loc-begroting-vws-2022/" not in locations \
+                and "Zorgonderwijs van morgen" in _get(f"{base}/themas/")
+        assert _wait_for(done, 120), "".join(log)[-3000:]
+        # Saving three files may wake the watcher more than once: wait until the builds are over.
+        built = lambda: "".join(log).count("Documentation built")  # noqa: E731
+        assert _wait_for(lambda: built() == "".join(log).count("Building documentation"), 60)
+        time.sleep(3)
+        preview = searched()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        reader.join(timeout=30)
+    fresh = json.loads((build(project) / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    def key(entry: dict) -> str:
+        return json.dumps(entry, sort_keys=True, ensure_ascii=False)
+    assert preview["config"] == fresh["config"]
+    assert len(preview["docs"]) == len(fresh["docs"])
+    assert sorted(map(key, preview["docs"])) == sorted(map(key, fresh["docs"]))
+    assert any("kwartelkoning" in entry["text"] for entry in preview["docs"])
