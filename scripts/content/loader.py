@@ -166,12 +166,12 @@ def _read_and_build(kind: Kind, slug: str, file: Path, rel: str, content_dir: Pa
         source, record, found, assets = kept[1]
     else:
         mine = ProblemList()
-        assets: set[str] = set()
+        named: set[str] = set()
         source = read_source(file, rel, mine)
         record = None
         if source is not None:
             try:
-                record = _build(kind, slug, source, content_dir, mine, assets)
+                record = _build(kind, slug, source, content_dir, mine, named)
             except Exception as error:  # the last resort: a Dutch problem, never a traceback
                 mine.add(rel, 0, "", f"Dit bestand kan niet worden verwerkt ({type(error).__name__}).",
                          UNEXPECTED_HINT)
@@ -180,7 +180,8 @@ def _read_and_build(kind: Kind, slug: str, file: Path, rel: str, content_dir: Pa
         if raw is not None:
             if len(_CACHE) >= _CACHE_LIMIT:
                 _CACHE.clear()
-            _CACHE[file.as_posix()] = (key, (source, record, found, frozenset(assets)))
+            _CACHE[file.as_posix()] = (key, (source, record, found, frozenset(named)))
+        assets = frozenset(named)
     problems.items.extend(found)
     checked.update(assets)
     return source, record
