@@ -27,8 +27,10 @@ import re
 from datetime import UTC, datetime, time
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 
 log = logging.getLogger("mkdocs.hooks.generate")
 
@@ -40,6 +42,7 @@ mimetypes.add_type("text/calendar", ".ics")
 # (the preview then rebuilds an edit of a hand-written page without regenerating).
 _last: dict[str, object] = {}
 _command: dict[str, str] = {}
+_written: dict[str, dict[str, bytes]] = {}  # the preview folder → the files last written there
 PREVIEW_DIR = ".voorbeeld"  # the preview's generated files (git-ignored, not watched)
 _SNIPPET = re.compile(r'^--8<-- "([^"\n]+)"[ \t]*$', re.MULTILINE)
 
@@ -58,6 +61,68 @@ def _build_date():
 
 def on_startup(command, dirty):
     _command["name"] = command
+    _command["dirty"] = "yes" if dirty else ""
+
+
+def _previewing() -> bool:
+    return _command.get("name") == "serve"
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept while the preview runs: MkDocs makes a new Jinja
+    environment for every build, which would compile every template again. Jinja checks each
+    template's source against its checksum, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _TemplateCache()
+_THEME_FILES: dict[tuple, list[str]] = {}
+
+
+def _theme_environment(theme):
+    """theme.get_env for the preview: compiled templates kept, and the list of the theme's
+    files (MkDocs walks the ~15,000 files of Material on every build) kept while no folder
+    of the theme changes."""
+    make = type(theme).get_env
+
+    def get_env():
+        env = make(theme)
+        env.bytecode_cache = _TEMPLATES
+        listed = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            key = (tuple(theme.dirs), _folder_times(theme.dirs), extensions,
+                   getattr(filter_func, "__code__", filter_func))
+            if key not in _THEME_FILES:
+                _THEME_FILES.clear()
+                _THEME_FILES[key] = listed(extensions=extensions, filter_func=filter_func)
+            return list(_THEME_FILES[key])
+
+        env.list_templates = list_templates
+        return env
+
+    return get_env
+
+
+def _folder_times(folders) -> tuple:
+    """The modification time of every folder under `folders` (a file added, removed or renamed
+    changes its folder's time); installed packages' folders are taken as they are."""
+    times = []
+    for folder in folders:
+        if "site-packages" in Path(folder).parts:
+            continue
+        for root, _dirs, _files in os.walk(folder):
+            times.append((root, os.stat(root).st_mtime_ns))
+    return tuple(times)
 
 
 def on_config(config):
@@ -71,6 +136,8 @@ def on_config(config):
     snippets = config.mdx_configs.get("pymdownx.snippets", {})
     if snippets.get("base_path"):
         snippets["base_path"] = [str(project / p) for p in snippets["base_path"]]
+    if _previewing():
+        config.theme.get_env = _theme_environment(config.theme)
     return config
 
 
@@ -124,15 +191,53 @@ def on_files(files: Files, config):
                 pages[file.src_uri] = _with_fragments(text, generated).encode("utf-8")
                 continue
         kept.append(file)
-    if _command.get("name") == "serve":
+    if _previewing():
         preview = _project(config) / PREVIEW_DIR
-        write_output(preview, pages, owned=None)
+        write_output(preview, pages, owned=None, last=_written.get(str(preview)))
+        _written.clear()
+        _written[str(preview)] = pages
         made = [File.generated(config, path, abs_src_path=str(preview / path)) for path in pages]
     else:
         made = [File.generated(config, path, content=data) for path, data in pages.items()]
     # In the order MkDocs itself lists docs/ (index first), as when the pages were files there:
     # the search index and the sitemap keep the same order.
     return Files(sorted(kept + made, key=file_sort_key))
+
+
+# The preview's search index. `mkdocs serve --dirty` renders only the pages whose files changed,
+# and the search plugin then indexes only those; Material keeps the earlier index and replaces
+# the entries of one page (the first), which is right only when one page changed. Here the
+# index of the last build is kept, the entries of every page that is rendered again (or gone)
+# are dropped before the build renders pages, and the pages then add their new entries.
+_search: dict[str, list] = {}
+
+
+def _search_plugin(config):
+    return next((plugin for plugin in config.plugins.values()
+                 if type(plugin).__name__ == "SearchPlugin" and hasattr(plugin, "search_index")), None)
+
+
+def _page_of(entry: dict) -> str:
+    return str(entry.get("location", "")).split("#", 1)[0]
+
+
+def on_env(env, config, files):
+    search = _search_plugin(config)
+    if not (_previewing() and _command.get("dirty") and search is not None and "entries" in _search):
+        return env
+    pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+    again = {file.url for file in pages if file.is_modified()}
+    current = {file.url for file in pages}
+    search.search_index.entries = [entry for entry in _search["entries"]
+                                   if _page_of(entry) in current and _page_of(entry) not in again]
+    search.search_index_prev = None  # Material's own merge (see above) is not used
+    return env
+
+
+def on_post_build(config):
+    search = _search_plugin(config)
+    if _previewing() and _command.get("dirty") and search is not None:
+        _search["entries"] = list(search.search_index.entries)
 
 
 def on_serve(server, config, builder):

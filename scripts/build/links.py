@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 # `](/path.md)`, `](/path.md#anchor)`, `](/path.md?query)` and link definitions `]: /path.md`.
 FRAGMENTS = "_fragmenten/"
@@ -28,7 +29,13 @@ _HREF = re.compile(r'(href=")/([^"#?\s]*\.md)(?=[#?"])')
 
 def relative_to(page: str, target: str) -> str:
     """The path of docs file `target` as seen from docs file `page` (both relative to docs/)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return _relpath(target, posixpath.dirname(page) or ".")
+
+
+@lru_cache(maxsize=1 << 16)
+def _relpath(target: str, start: str) -> str:
+    # Pages share folders and link to the same pages: each pair is worked out once.
+    return posixpath.relpath(target, start)
 
 
 def published_dir(path: str) -> str:
@@ -41,7 +48,7 @@ def published_dir(path: str) -> str:
 
 def address_from(page: str, target: str) -> str:
     """The published address of docs file `target` as seen from the published page of `page`."""
-    relative = posixpath.relpath(published_dir(target), published_dir(page))
+    relative = _relpath(published_dir(target), published_dir(page))
     return "./" if relative == "." else relative + "/"
 
 

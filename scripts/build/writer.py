@@ -16,14 +16,19 @@ GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord
 
 
 def write_output(docs_dir: Path, files: dict[str, bytes],
-                 owned: tuple[str, ...] | None = GENERATED_DIRS) -> tuple[int, int]:
+                 owned: tuple[str, ...] | None = GENERATED_DIRS,
+                 last: dict[str, bytes] | None = None) -> tuple[int, int]:
     """Return (files written, files removed). `owned`: the folders under `docs_dir` this may
-    write and clean (None: all of `docs_dir` is ours, as the preview's own folder)."""
+    write and clean (None: all of `docs_dir` is ours, as the preview's own folder). `last`:
+    the files as this process wrote them the time before (the preview's own folder, which
+    nothing else writes): a file with the same bytes there is not read again."""
     written = removed = 0
     for rel, data in sorted(files.items()):
         if owned is not None and rel.split("/", 1)[0] not in owned:
             raise ValueError(f"generated file outside the generated folders: {rel}")
         target = docs_dir / rel
+        if last is not None and last.get(rel) == data and target.is_file():
+            continue
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -66,9 +66,11 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
     sources: dict = {}
     checked: set[str] = set()  # 'deelnemers/logos/x.png': checked through the field that names it
     known: dict[str, dict[str, str]] = {kind.folder: {} for kind in KINDS}  # slug → path
+    files = {kind.folder: content_files(content_dir, kind) for kind in KINDS}
+    others = _other_files(content_dir, files)
 
     for kind in KINDS:
-        for file in content_files(content_dir, kind):
+        for file in files[kind.folder]:
             rel = relative_path(file, project_dir)
             slug = file.stem
             if file.is_symlink():
@@ -104,16 +106,11 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
                     known[kind.folder][slug] = rel
                 continue
             known[kind.folder][slug] = rel
-            source = read_source(file, rel, problems)
+            source, record = _read_and_build(kind, slug, file, rel, content_dir, problems, checked,
+                                             others)
             if source is None:
                 continue
             sources[(kind.folder, slug)] = source
-            try:
-                record = _build(kind, slug, source, content_dir, problems, checked)
-            except Exception as error:  # the last resort: a Dutch problem, never a traceback
-                problems.add(rel, 0, "", f"Dit bestand kan niet worden verwerkt ({type(error).__name__}).",
-                             UNEXPECTED_HINT)
-                record = None
             if record is not None:
                 collected[kind.attribute][slug] = record
 
@@ -131,6 +128,63 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
                      f"De verwijzingen tussen de bestanden kunnen niet worden gecontroleerd "
                      f"({type(error).__name__}).", UNEXPECTED_HINT)
     return Loaded(site, problems, sources)
+
+
+# One file's outcome (its SourceFile, record, problems and checked assets), kept while the
+# process runs: the preview (`mkdocs serve`) then reads and checks again only the files that
+# changed. The key holds the file's bytes and everything else the outcome can depend on: the
+# kind, name and paths, and the size and time of every other file under content/ (templates
+# in _sjablonen/, logos, downloads), so any change there checks every file again.
+_CACHE: dict[str, tuple] = {}  # file → (key, outcome)
+_CACHE_LIMIT = 50_000  # files; far above any real content/ (then the cache starts afresh)
+
+
+def _other_files(content_dir: Path, files: dict[str, list[Path]]) -> tuple:
+    """Every file under content/ that is not a content file, with its size and time."""
+    if not content_dir.is_dir():
+        return ()
+    skip = {path for paths in files.values() for path in paths}
+    entries = []
+    for path in sorted(content_dir.rglob("*")):
+        if path not in skip and path.is_file():
+            stat = path.stat()
+            entries.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+def _read_and_build(kind: Kind, slug: str, file: Path, rel: str, content_dir: Path,
+                    problems: ProblemList, checked: set[str],
+                    others: tuple) -> tuple[SourceFile | None, Record | None]:
+    """read_source and _build for one file, from the cache when its inputs are the same."""
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        raw = None  # read_source reports it (and nothing is kept)
+    key = (kind.folder, slug, rel, content_dir.as_posix(), raw, others)
+    kept = _CACHE.get(file.as_posix())
+    if raw is not None and kept is not None and kept[0] == key:
+        source, record, found, assets = kept[1]
+    else:
+        mine = ProblemList()
+        named: set[str] = set()
+        source = read_source(file, rel, mine)
+        record = None
+        if source is not None:
+            try:
+                record = _build(kind, slug, source, content_dir, mine, named)
+            except Exception as error:  # the last resort: a Dutch problem, never a traceback
+                mine.add(rel, 0, "", f"Dit bestand kan niet worden verwerkt ({type(error).__name__}).",
+                         UNEXPECTED_HINT)
+                record = None
+        found = tuple(mine.items)
+        if raw is not None:
+            if len(_CACHE) >= _CACHE_LIMIT:
+                _CACHE.clear()
+            _CACHE[file.as_posix()] = (key, (source, record, found, frozenset(named)))
+        assets = frozenset(named)
+    problems.items.extend(found)
+    checked.update(assets)
+    return source, record
 
 
 def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problems: ProblemList,

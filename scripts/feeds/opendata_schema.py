@@ -5,6 +5,7 @@ address (whatever `site_url` is)."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from scripts.feeds import opendata
@@ -26,7 +27,7 @@ _BASE: dict[str, dict[str, Any]] = {  # the Dutch type of the documentation, wit
 def _type(dutch: str) -> dict[str, Any]:
     base, _, rest = dutch.partition(" of null")
     base = base.removesuffix(",")
-    spec = dict(_BASE[base])
+    spec = copy.deepcopy(_BASE[base])  # object_schema fills in nested parts: never the shared table's
     if rest == "" and dutch.endswith(" of null"):
         spec["type"] = [spec["type"], "null"]
     return spec

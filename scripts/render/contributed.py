@@ -87,8 +87,10 @@ def sanitise(html: str) -> str:
     )
 
 
+@lru_cache(maxsize=8192)
 def render_markdown(text: str) -> str:
-    """Contributed Markdown → sanitised HTML."""
+    """Contributed Markdown → sanitised HTML. The same text gives the same HTML, so each body
+    is converted once per process (the preview, `mkdocs serve`, then converts only edits)."""
     md = _markdown()
     md.reset()
     # A body's '# Kop' becomes <h2>: the page's own title stays the only <h1>.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -10,16 +11,19 @@ from scripts.model.items import Meeting
 from scripts.model.values import AMSTERDAM
 
 
+@lru_cache(maxsize=16384)  # Babel is slow and pages show the same dates often
 def day(value: date) -> str:
     """'15 maart 2023'."""
     return format_date(value, "d MMMM y", locale="nl")
 
 
+@lru_cache(maxsize=16384)  # Babel is slow and pages show the same dates often
 def weekday_day(value: date) -> str:
     """'woensdag 15 maart 2023'."""
     return format_date(value, "EEEE d MMMM y", locale="nl")
 
 
+@lru_cache(maxsize=16384)  # Babel is slow and pages show the same dates often
 def month_year(value: date) -> str:
     """'maart 2023'."""
     return format_date(value, "MMMM y", locale="nl")
