@@ -183,7 +183,7 @@ def build(ctx: Context) -> None:
                               former_heading="",
                               links=[("/deelnemers/index.md", "Alle deelnemers")]) if former else []
     for number, (items, path) in enumerate(zip(pages, paths), start=1):
-        extra = dict(SECTIONS_ONLY)
+        extra: dict[str, object] = dict(SECTIONS_ONLY)
         if number > 1:
             extra["search"] = {"exclude": True}  # search finds the organisations' own pages
         ctx.page(path, "directory.html", title="Deelnemers" if number == 1 else f"Deelnemers, pagina {number}",

@@ -10,7 +10,8 @@ from scripts.render.environment import markdown_text as _md
 from scripts.feeds import calendar
 from scripts.feeds import news as newsfeeds
 from scripts.site.articles import list_meta, news_pages
-from scripts.model.items import Organisation
+from scripts.model.items import Article, Organisation
+from scripts.model.occurrences import Occurrence
 from scripts.site import organisations as directory
 from scripts.site.organisations import counts_sentence, entry_of, sort_name
 from scripts.render.context import Context
@@ -138,7 +139,8 @@ def core_and_newest(current: list[Organisation]) -> list[Organisation]:
                                           sort_name(o.name), o.slug))[:ORGANISATIONS_SHOWN]
 
 
-def most_active(organisations: list[Organisation], occurrences, articles) -> list[Organisation]:
+def most_active(organisations: list[Organisation], occurrences: list[Occurrence],
+                articles: list[Article]) -> list[Organisation]:
     """What a theme page shows of its organisations: all of them when they are few, else the
     ones with the most meetings and news about the theme (the list page has all, A to Z)."""
     if len(organisations) <= ORGANISATIONS_SHOWN:
