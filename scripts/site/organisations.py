@@ -253,16 +253,18 @@ def movement_rows(ctx: Context, current: list[Organisation]) -> list[dict]:
 
 def list_pages(ctx: Context, first: str, folder: str, current: Sequence[Entry], former: Sequence[Entry],
                *, title: str, description: str, lead: str, former_heading: str,
-               links: Sequence[tuple[str, str]] = ()) -> list[str]:
+               links: Sequence[tuple[str, str]] = (), searchable: bool = False) -> list[str]:
     """A list of organisations on pages of LIST_SIZE: page 1 at `first`, pages 2… at
     `<folder>/pagina/<n>.md`; the current organisations A to Z, then the former ones. `links`:
-    (docs-absolute path, text) under 'Verder kijken'. Returns the paths of the pages."""
+    (docs-absolute path, text) under 'Verder kijken'. Search finds the organisations' own pages,
+    so only a `searchable` list's first page (a province) is in the search index: lists that
+    repeat every name would push the other results away. Returns the paths of the pages."""
     sequence = [(False, e) for e in current] + [(True, e) for e in former]
     pages = paginate(sequence, LIST_SIZE)
     paths = [first] + [f"{folder}/pagina/{n}.md" for n in range(2, len(pages) + 1)]
     for number, (chunk, path) in enumerate(zip(pages, paths), start=1):
         extra: dict[str, object] = {"hide": ["toc"]}
-        if number > 1:
+        if number > 1 or not searchable:
             extra["search"] = {"exclude": True}
         ctx.page(path, "directory.html", title=title if number == 1 else f"{title}, pagina {number}",
                  kind="deelnemers", description=description, body_template="organisations_list.md.j2",
@@ -291,7 +293,7 @@ def build_provinces(ctx: Context, current: list[Organisation], former: list[Orga
                    [entry_of(o) for o in here], [entry_of(o) for o in before],
                    title=f"Deelnemers in {name}", description=f"De organisaties in {name} die meedoen "
                    "aan de bewegingen voor radicale vernieuwing.", lead=lead,
-                   former_heading=f"Oud-deelnemers in {name}",
+                   former_heading=f"Oud-deelnemers in {name}", searchable=True,
                    links=[("/deelnemers/index.md", "Alle deelnemers, ook per beweging, sector en rol te filteren"),
                           (f"/deelnemers/index.md?provincie={slug}", f"De deelnemers in {name}, in de hele lijst")])
 
