@@ -78,12 +78,22 @@ def test_from_home_to_a_meeting_in_my_calendar(desktop, journey_url):
 
 # ---------------------------------------------------------------- the directory filters
 
+READY = "() => document.querySelector('[data-rv-filter]').dataset.rvState === 'klaar'"
+
+
 def visibility(page) -> list[dict]:
-    """Every organisation in the directory with its data-* values and whether it shows."""
-    return page.evaluate("""() => [...document.querySelectorAll('[data-rv-org]')].map(li => ({
+    """Every organisation in the directory with its data-* values and whether it shows (on the
+    page's own list or among the filter's results, which the script fills from gids.json)."""
+    page.wait_for_function(READY)  # the directory's data is read on the first choice
+    found = page.evaluate("""() => [...document.querySelectorAll('[data-rv-org]')].map(li => ({
         slug: li.dataset.rvOrg, beweging: (li.dataset.beweging || '').split(' '),
         provincie: (li.dataset.provincie || '').split(' '), sector: (li.dataset.sector || '').split(' '),
         rol: (li.dataset.rol || '').split(' '), shown: li.getClientRects().length > 0}))""")
+    by_slug: dict[str, dict] = {}
+    for item in found:
+        known = by_slug.setdefault(item["slug"], item)
+        known["shown"] = known["shown"] or item["shown"]
+    return list(by_slug.values())
 
 
 def assert_filtered(page, chosen: dict[str, str]):

@@ -151,22 +151,77 @@ def test_province_overview_counts_and_pages(directory_site):
     assert not (site / "deelnemers" / "provincie" / "drenthe").exists()
 
 
-def test_directory_stays_small_as_the_movement_grows(tmp_path):
-    """One compact list: with 30 times as many organisations the page stays a sane size."""
+def grown(number: int) -> dict[str, str]:
+    """`number` made-up organisations more (content-relative path → text): names from A to Z,
+    three provinces, two movements, one in 25 a former participant."""
+    files = {}
+    for n in range(number):
+        province = ("Utrecht", "Limburg", "Friesland")[n % 3]
+        movement = ("zorg", "langdurige-ggz")[n % 2]
+        until = "tot: 2023\n" if n % 25 == 0 else ""
+        files[f"deelnemers/groei-{n:04d}.md"] = (
+            f"---\nnaam: {chr(65 + n % 26)}-zorg {n:04d}\nplaats: Plaats {n}\nprovincie: {province}\n"
+            f"sector: [ouderenzorg]\nbewegingen: [{movement}]\nrol: deelnemer\nsinds: 2019\n{until}---\n\n"
+            "Verzonnen.\n")
+    return files
+
+
+def list_items(markdown: str) -> list[str]:
+    return re.findall(r'<li data-rv-org="([^"]+)"', markdown)
+
+
+def test_no_list_of_organisations_grows_with_the_movement(tmp_path):
+    """At 30 times the organisations every page stays small: the directory, the province,
+    movement and theme lists are on pages of LIST_SIZE, and movement and theme pages show a few.
+    Together the pages still hold every organisation, and the filters' data has all of them."""
     from datetime import date
     from scripts.build.generate import render_site
     from scripts.render.context import Settings
+    from scripts.site.organisations import LIST_SIZE
+    from scripts.site.themes import ORGANISATIONS_SHOWN
     content = tmp_path / "content"
     shutil.copytree(PROJECT / "content", content)
-    template = (FIXTURE / "deelnemers" / "amersfoortse-zorgkring.md").read_text(encoding="utf-8")
-    for number in range(1700):
-        (content / "deelnemers" / f"groei-{number:04d}.md").write_text(
-            template.replace("Amersfoortse Zorgkring", f"Zorgorganisatie {number:04d}"), encoding="utf-8")
+    for relative, text in grown(1700).items():
+        (content / relative).write_text(text, encoding="utf-8")
     problems, out = render_site(content, Settings(build_date=date(2026, 11, 23)))
     assert not problems, problems.report()
-    page = out.files["deelnemers/index.md"]
-    assert page.count(b"data-rv-org=") >= 1750
-    assert len(page) < 1_000_000, len(page)  # ≈ 450 bytes an organisation, all on one page
+    model = load_content(content).site
+    current = {o.slug for o in model.organisations.values() if not o.is_former}
+    former = {o.slug for o in model.organisations.values() if o.is_former}
+    pages = {path: data.decode("utf-8") for path, data in out.files.items() if path.endswith(".md")}
+
+    directory = [p for p in pages if p == "deelnemers/index.md" or p.startswith("deelnemers/pagina/")]
+    assert len(directory) == -(-len(current) // LIST_SIZE)
+    listed = [slug for path in directory for slug in list_items(pages[path].split("## Oud-deelnemers")[0])]
+    assert sorted(listed) == sorted(current)  # each current organisation once, on one of the pages
+    lists = [p for p in pages if p.startswith(("deelnemers/provincie/", "deelnemers/beweging/",
+                                              "deelnemers/thema/", "deelnemers/oud"))]
+    for path in directory + lists:
+        assert len(list_items(pages[path])) <= LIST_SIZE + 10, path  # + the 10 newest former ones on page 1
+        assert len(out.files[path]) < 40_000, (path, len(out.files[path]))
+    utrecht = [p for p in lists if p.startswith("deelnemers/provincie/utrecht")]
+    assert {s for p in utrecht for s in list_items(pages[p])} == {
+        o.slug for o in model.organisations.values() if o.province == "Utrecht"}
+    old = [p for p in lists if p == "deelnemers/oud.md" or p.startswith("deelnemers/oud/pagina/")]
+    assert {s for p in old for s in list_items(pages[p])} == former
+    for slug in ("zorg", "langdurige-ggz"):
+        movement = pages[f"bewegingen/{slug}.md"]
+        assert len(re.findall(r'href="[./]*deelnemers/[^"/]+/"', movement)) <= ORGANISATIONS_SHOWN
+        assert len(out.files[f"bewegingen/{slug}.md"]) < 40_000
+        members = {o.slug for o in model.organisations.values() if slug in o.movements}
+        every = [p for p in lists if p == f"deelnemers/beweging/{slug}.md" or
+                 p.startswith(f"deelnemers/beweging/{slug}/pagina/")]
+        assert {s for p in every for s in list_items(pages[p])} == members
+        assert f"Alle {len(members & current)} organisaties van deze beweging" in movement
+
+    data = json.loads(out.files["deelnemers/gids.json"])
+    rows = [dict(zip(data["velden"], row)) for row in data["deelnemers"]]
+    assert {r["slug"] for r in rows} == current | former and len(rows) == len(current | former)
+    assert {r["slug"] for r in rows if r["oud"]} == former
+    example = next(r for r in rows if r["slug"] == "groei-0001")
+    assert example == {"slug": "groei-0001", "naam": "B-zorg 0001", "details": "Plaats 1, Limburg · Ouderenzorg",
+                       "beweging": "langdurige-ggz", "provincie": "limburg", "sector": "ouderenzorg",
+                       "rol": "deelnemer", "oud": 0}
 
 
 # --- an organisation page -------------------------------------------------------------------
@@ -300,6 +355,16 @@ VISIBLE = """() => Array.from(document.querySelectorAll('[data-rv-org]'))
     .filter(e => e.offsetParent !== null).map(e => e.dataset.rvOrg).sort()"""
 
 
+READY = "() => document.querySelector('[data-rv-filter]').dataset.rvState === 'klaar'"
+
+
+def choose(page, field: str, value: str) -> None:
+    """Choose in a filter and wait until the list shows the choice (on the first choice the
+    script reads the directory's data)."""
+    page.select_option(f"#filter-{field}", value)
+    page.wait_for_function(READY)
+
+
 def _expected(model, province: str = "", movement: str = "") -> list[str]:
     return sorted(o.slug for o in model.organisations.values()
                   if (not province or o.province == province) and (not movement or movement in o.movements))
@@ -312,19 +377,19 @@ def test_filters_show_exactly_the_matching_organisations(directory_site, directo
     assert page.locator("form[data-rv-filter]").is_visible()
     assert page.evaluate(VISIBLE) == sorted(model.organisations)
 
-    page.select_option("#filter-provincie", "utrecht")
+    choose(page, "provincie", "utrecht")
     utrecht = _expected(model, "Utrecht")
     assert page.evaluate(VISIBLE) == utrecht
-    page.select_option("#filter-beweging", "zorg")
+    choose(page, "beweging", "zorg")
     both = _expected(model, "Utrecht", "zorg")
     assert page.evaluate(VISIBLE) == both
     assert 0 < len(both) < len(utrecht)
     assert page.locator("[data-rv-count]").inner_text() == f"{len(both)} organisaties passen bij je keuze."
     assert "provincie=utrecht" in page.url and "beweging=zorg" in page.url
 
-    page.select_option("#filter-provincie", "limburg")  # combined: Limburg and zorg
+    choose(page, "provincie", "limburg")  # combined: Limburg and zorg
     assert page.evaluate(VISIBLE) == _expected(model, "Limburg", "zorg")
-    page.select_option("#filter-rol", "kernteam")  # no organisation matches all three
+    choose(page, "rol", "kernteam")  # no organisation matches all three
     assert page.evaluate(VISIBLE) == []
     assert page.locator("[data-rv-empty]").is_visible()
     page.click("form[data-rv-filter] button[type=reset]")
@@ -338,11 +403,13 @@ def test_filters_show_exactly_the_matching_organisations(directory_site, directo
 def test_a_filtered_address_restores_the_filter(directory_site, directory_url, page):
     _, model = directory_site
     page.goto(directory_url + "/deelnemers/?provincie=utrecht&beweging=zorg", wait_until="load")
+    page.wait_for_function(READY)
     assert page.input_value("#filter-provincie") == "utrecht"
     assert page.input_value("#filter-beweging") == "zorg"
     assert page.evaluate(VISIBLE) == _expected(model, "Utrecht", "zorg")
     # sector and role from the address too; an unknown value is ignored, not an empty list
     page.goto(directory_url + "/deelnemers/?sector=ggz&rol=partner&provincie=nergens", wait_until="load")
+    page.wait_for_function(READY)
     assert page.input_value("#filter-provincie") == ""
     expected = sorted(o.slug for o in model.organisations.values() if "ggz" in o.sectors and o.role == "partner")
     assert expected and page.evaluate(VISIBLE) == expected
@@ -366,5 +433,134 @@ def test_directory_works_without_javascript(directory_site, directory_url, brows
         page.click("#per-provincie ~ table >> text=Limburg")
         page.wait_for_url("**/deelnemers/provincie/limburg/")
         assert sorted(page.evaluate(VISIBLE)) == _expected(model, "Limburg")
+    finally:
+        context.close()
+
+
+# --- a directory on several pages --------------------------------------------------------------
+
+GROWN = 150  # made-up organisations more than the real ones: the directory has four pages
+
+
+@pytest.fixture(scope="module")
+def grown_site(site_for):
+    site = site_for(files=grown(GROWN))
+    return site, load_content(site.parent / "content").site
+
+
+@pytest.fixture(scope="module")
+def grown_url(grown_site):
+    url, server = serve(grown_site[0])
+    yield url
+    server.shutdown()
+
+
+def test_directory_pages_hold_every_organisation_once(grown_site):
+    from scripts.site.organisations import LIST_SIZE
+    site, model = grown_site
+    current = sorted(o.slug for o in model.organisations.values() if not o.is_former)
+    pages = [site / "deelnemers" / "index.html"] + sorted(
+        (site / "deelnemers" / "pagina").glob("*/index.html"), key=lambda p: int(p.parent.name))
+    assert len(pages) == -(-len(current) // LIST_SIZE) > 2
+    listed = []
+    for number, path in enumerate(pages, start=1):
+        body = article_of(path.read_text(encoding="utf-8"))
+        own = body.split('id="oud-deelnemers', 1)[0]
+        parser = Items()
+        parser.feed(own)
+        assert 0 < len(parser.items) <= LIST_SIZE
+        listed += list(parser.items)
+        assert f"pagina {number} van {len(pages)}" in body.lower()
+        # the A-Z index leads to the page of every letter, and that page has the letter
+        for href in re.findall(r'<nav class="rv-az".*?</nav>', body, re.DOTALL)[0].split('href="')[1:]:
+            target = href.split('"', 1)[0]
+            where, anchor = target.split("#")
+            html = (path.parent / where / "index.html").read_text(encoding="utf-8") if where else body
+            assert f'<h3 id="{anchor}">' in html, (path, target)
+    assert listed == sorted(listed, key=lambda s: (sort_key(model, s), s)) and sorted(listed) == current
+
+
+def sort_key(model, slug: str) -> str:
+    from scripts.site.organisations import letter_of, sort_name
+    name = model.organisations[slug].name
+    return f"{letter_of(name) == '0–9'}{letter_of(name)}{sort_name(name)}"
+
+
+@pytest.mark.browser
+def test_filters_choose_from_every_page_of_the_directory(grown_site, grown_url, page):
+    from scripts.site.organisations import LIST_SIZE
+    _, model = grown_site
+    page.goto(grown_url + "/deelnemers/", wait_until="load")
+    first_page = set(page.evaluate(VISIBLE))
+    choose(page, "beweging", "zorg")
+    expected = _expected(model, movement="zorg")
+    assert len(expected) > LIST_SIZE
+    shown = page.evaluate(VISIBLE)
+    assert len(shown) == LIST_SIZE and set(shown) <= set(expected)
+    assert set(shown) - first_page, "only organisations of the first page"
+    assert page.locator("[data-rv-count]").inner_text() == f"{len(expected)} organisaties passen bij je keuze."
+    assert not page.locator(".rv-pager").is_visible()  # the pages of the whole list are not the choice
+    more = page.locator("[data-rv-more] button")
+    assert more.inner_text() == f"Toon meer (nog {len(expected) - LIST_SIZE})"
+    while more.is_visible():
+        more.click()
+    assert page.evaluate(VISIBLE) == expected
+    # the former participants come last, under their own heading
+    former = [o.slug for o in model.organisations.values() if o.is_former and "zorg" in o.movements]
+    order = page.evaluate("() => [...document.querySelectorAll('[data-rv-results] [data-rv-org]')].map(e => e.dataset.rvOrg)")
+    assert former and set(order[-len(former):]) == set(former)
+    assert page.locator("[data-rv-results] h3").inner_text() == "Oud-deelnemers"
+    # a result is a link to the organisation's page
+    slug = order[LIST_SIZE + 1]
+    page.locator(f'[data-rv-results] [data-rv-org="{slug}"] a').click()
+    page.wait_for_url(f"**/deelnemers/{slug}/")
+    assert page.locator("h1").inner_text().startswith(model.organisations[slug].name)
+
+
+@pytest.mark.browser
+def test_a_filtered_address_works_on_a_cold_load_from_any_page(grown_site, grown_url, page):
+    _, model = grown_site
+    page.goto(grown_url + "/deelnemers/?provincie=utrecht", wait_until="load")
+    page.wait_for_function(READY)
+    assert page.input_value("#filter-provincie") == "utrecht"
+    assert page.evaluate(VISIBLE) == _expected(model, "Utrecht")
+    assert page.locator("[data-rv-unknown]").is_visible()
+    page.goto(grown_url + "/deelnemers/pagina/3/?provincie=limburg&beweging=langdurige-ggz", wait_until="load")
+    page.wait_for_function(READY)
+    expected = _expected(model, "Limburg", "langdurige-ggz")
+    assert page.evaluate(VISIBLE) == expected
+    page.locator(f'[data-rv-results] [data-rv-org="{expected[0]}"] a').click()
+    page.wait_for_url(f"**/deelnemers/{expected[0]}/")
+    page.go_back()
+    page.wait_for_function(READY)
+    page.click("form[data-rv-filter] button[type=reset]")
+    page.wait_for_function("() => !location.search")
+    assert not page.locator("[data-rv-results]").is_visible()
+    assert page.locator(".rv-pager").is_visible()
+
+
+@pytest.mark.browser
+def test_the_pages_of_the_directory_work_without_javascript(grown_site, grown_url, browser):
+    from scripts.site.organisations import LIST_SIZE
+    _, model = grown_site
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(grown_url + "/deelnemers/", wait_until="load")
+        assert not page.locator("[data-rv-more]").is_visible()
+        page.locator(".rv-pager").get_by_role("link", name="2", exact=True).click()
+        page.wait_for_url("**/deelnemers/pagina/2/")
+        shown = page.evaluate(VISIBLE)
+        assert len(shown) == LIST_SIZE
+        page.locator(".rv-pager").get_by_role("link", name="Vorige").click()
+        page.wait_for_url(grown_url + "/deelnemers/")
+        page.locator("#per-beweging ~ ul").get_by_role("link", name="Radicale vernieuwing langdurige ggz").click()
+        page.wait_for_url("**/deelnemers/beweging/langdurige-ggz/")
+        members = {o.slug for o in model.organisations.values() if "langdurige-ggz" in o.movements}
+        seen = set(page.evaluate(VISIBLE))
+        page.locator(".rv-pager").get_by_role("link", name="2", exact=True).click()
+        page.wait_for_url("**/deelnemers/beweging/langdurige-ggz/pagina/2/")
+        seen |= set(page.evaluate(VISIBLE))
+        assert seen == members
     finally:
         context.close()

@@ -13,10 +13,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import PROJECT, run_check
+from scripts.content.loader import load_content
 from newsfixture import (content_articles, file_of, front_matter, listed_articles,
                          pages_of, theme_ancestors)
 
 CONTENT = PROJECT / "content"
+MODEL = load_content(CONTENT).site
 MOVEMENTS = ("zorg", "langdurige-ggz", "jeugdzorg", "zorgonderwijs")
 
 
@@ -58,7 +60,8 @@ def test_theme_pages_list_news_meetings_and_organisations(built_site):
 
         organisations = {o for m in meetings.values() if about(m) for o in m.get("organisatoren") or []}
         organisations |= {o for a in articles.values() if about(a) for o in a.get("organisaties") or []}
-        assert in_content(built_site, url, "/deelnemers/") == {f"/deelnemers/{o}/" for o in organisations}
+        assert_a_few_and_a_list(built_site, url, f"/deelnemers/thema/{theme}/",
+                                {f"/deelnemers/{o}/" for o in organisations})
 
         children = {s for s, t in items("themas").items() if t.get("ouder") == theme}
         linked_themes = in_content(built_site, url, "/themas/")
@@ -93,13 +96,33 @@ def test_movement_pages_tell_the_story_with_organisations_meetings_and_news(buil
         first_line = front_matter_body(CONTENT / "bewegingen" / f"{slug}.md").split(".")[0]
         assert first_line in html  # the story
         members = {f"/deelnemers/{o}/" for o, d in organisations.items() if slug in d["bewegingen"]}
-        assert in_content(built_site, url, "/deelnemers/") == members
+        current = {f"/deelnemers/{o.slug}/" for o in MODEL.organisations.values()
+                   if slug in o.movements and not o.is_former}
+        assert_a_few_and_a_list(built_site, url, f"/deelnemers/beweging/{slug}/", members, current)
         expected = {f"/bijeenkomsten/{s}/" for s, m in meetings.items() if m["beweging"] == slug}
         shown = in_content(built_site, url, "/bijeenkomsten/") - {"/bijeenkomsten/archief/"}
         assert shown <= expected and len(shown) == min(len(expected), 10), slug
         news = {s for s, a in articles.items() if slug in (a.get("bewegingen") or [])}
         assert set(listed_articles(built_site, url)) == news, slug
         assert f"/feeds/beweging/{slug}.xml" in in_content(built_site, url, "/feeds/")
+
+
+def assert_a_few_and_a_list(site, url: str, list_url: str, organisations: set[str],
+                            choice: set[str] | None = None) -> None:
+    """A theme or movement page names a few of its organisations (from `choice`, all when they
+    are few) and links to the list of all of them, on pages that together hold each once."""
+    from scripts.site.themes import ORGANISATIONS_SHOWN
+    choice = organisations if choice is None else choice
+    shown = in_content(site, url, "/deelnemers/")
+    if not organisations:
+        assert not shown, url
+        return
+    assert list_url in shown, url
+    shown -= {list_url}
+    assert shown <= choice and len(shown) == min(len(choice), ORGANISATIONS_SHOWN), url
+    listed = [p for page in pages_of(site, list_url) for p in sorted(in_content(site, page, "/deelnemers/"))
+              if p.count("/") == 3]
+    assert sorted(listed) == sorted(organisations), list_url
 
 
 def front_matter_body(path) -> str:

@@ -25,7 +25,7 @@ class Kind:
 KINDS = (
     Kind("bewegingen", "beweging", "movements"),
     Kind("themas", "thema", "themes"),
-    Kind("deelnemers", "deelnemer", "organisations", ("pagina", "kaart", "oud", "provincie"), "logos"),
+    Kind("deelnemers", "deelnemer", "organisations", ("pagina", "kaart", "oud", "provincie", "beweging", "thema"), "logos"),
     Kind("bijeenkomsten", "bijeenkomst", "meetings", ("archief", "pagina", "agenda", "reeks")),
     Kind("actueel", "artikel", "articles", ("pagina", "feed"), "downloads"),
 )

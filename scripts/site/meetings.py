@@ -17,7 +17,7 @@ from scripts.model.items import Meeting, Moment, Site
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.slugs import slugify
 from scripts.render import dutch
-from scripts.render.context import Context
+from scripts.render.context import Context, paginate
 
 AGENDA_EMPTY = Markup(
     "Op dit moment is er geen nieuwe bijeenkomst gepland. Kijk in het "
@@ -30,6 +30,8 @@ AGENDA_EMPTY = Markup(
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {"gepland": "EventScheduled", "onder-voorbehoud": "EventScheduled",
                 "verplaatst": "EventRescheduled", "geannuleerd": "EventCancelled"}
+MEETINGS_PER_PAGE = 25  # on a page of the archive or of a series
+
 ATTENDANCE = {"fysiek": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
               "hybride": "MixedEventAttendanceMode"}
 
@@ -57,14 +59,11 @@ def build(ctx: Context) -> None:
     years = [(year, len(items)) for year, items in sorted(by_year.items(), reverse=True)]
     ctx.page("bijeenkomsten/archief/index.md", "agenda.html", title="Archief van bijeenkomsten",
              kind="agenda", description="Alle eerdere bijeenkomsten van de bewegingen, per jaar.",
-             body_template="archive.md.j2", years=years, months=[],
+             body_template="archive.md.j2", years=years, months=[], year=None, current=1,
+             paths=["bijeenkomsten/archief/index.md"], total=len(index.past),
              intro=Markup(f"Er zijn {len(index.past)} eerdere bijeenkomsten. Kies een jaar."))
     for year, items in sorted(by_year.items()):
-        ctx.page(f"bijeenkomsten/archief/{year}.md", "agenda.html",
-                 title=f"Bijeenkomsten in {year}", kind="agenda",
-                 description=f"De bijeenkomsten van de bewegingen in {year}.",
-                 body_template="archive.md.j2", years=years, months=by_month(items),
-                 intro=Markup("[Terug naar het archief](/bijeenkomsten/archief/index.md)"))
+        build_year_pages(ctx, year, items, years)
 
     for meeting in ctx.site.meetings.values():
         build_meeting_page(ctx, meeting)
@@ -72,6 +71,28 @@ def build(ctx: Context) -> None:
             ctx.out.text(f"bijeenkomsten/{old}/index.html", redirect_page(ctx, meeting))
     for name, members in series(ctx.site).items():
         build_series_page(ctx, name, members)
+
+
+def page_paths(first: str, folder: str, count: int) -> list[str]:
+    """Page 1 at `first` (its address stays), pages 2… at `<folder>/pagina/<n>.md`."""
+    return [first] + [f"{folder}/pagina/{n}.md" for n in range(2, count + 1)]
+
+
+def list_extra(number: int) -> dict:
+    """Later pages of a list only repeat what search finds on the meetings' own pages."""
+    return {"search": {"exclude": True}} if number > 1 else {}
+
+
+def build_year_pages(ctx: Context, year: int, items: list[Occurrence], years: list[tuple[int, int]]) -> None:
+    """The meetings of one year, the most recent first, on pages of MEETINGS_PER_PAGE."""
+    pages = paginate(items, MEETINGS_PER_PAGE)
+    paths = page_paths(f"bijeenkomsten/archief/{year}.md", f"bijeenkomsten/archief/{year}", len(pages))
+    for number, (chunk, path) in enumerate(zip(pages, paths), start=1):
+        ctx.page(path, "agenda.html", title=f"Bijeenkomsten in {year}" + (f", pagina {number}" if number > 1 else ""),
+                 kind="agenda", description=f"De bijeenkomsten van de bewegingen in {year}.",
+                 body_template="archive.md.j2", years=years, months=by_month(chunk), year=year,
+                 current=number, paths=paths, total=len(items), extra=list_extra(number),
+                 intro=Markup('<a href="/bijeenkomsten/archief/index.md">Terug naar het archief</a>'))
 
 
 def build_meeting_page(ctx: Context, meeting: Meeting) -> None:
@@ -145,10 +166,17 @@ def build_series_page(ctx: Context, name: str, members: list[Meeting]) -> None:
                                      key=lambda o: o.sort_key)
     build_date = ctx.index.build_date
     upcoming = [o for o in items if o.last_day >= build_date]
-    past = [o for o in items if o.last_day < build_date]
-    ctx.page(f"bijeenkomsten/reeks/{slugify(name)}.md", "agenda.html", title=name, kind="agenda",
-             description=f"Alle bijeenkomsten van de reeks {name}.", body_template="series.md.j2",
-             name=name, upcoming=upcoming, past=list(reversed(past)))
+    past = list(reversed([o for o in items if o.last_day < build_date]))
+    sequence = [(False, o) for o in upcoming] + [(True, o) for o in past]
+    pages = paginate(sequence, MEETINGS_PER_PAGE)
+    slug = slugify(name)
+    paths = page_paths(f"bijeenkomsten/reeks/{slug}.md", f"bijeenkomsten/reeks/{slug}", len(pages))
+    for number, (chunk, path) in enumerate(zip(pages, paths), start=1):
+        ctx.page(path, "agenda.html", title=name if number == 1 else f"{name}, pagina {number}",
+                 kind="agenda", description=f"Alle bijeenkomsten van de reeks {name}.",
+                 body_template="series.md.j2", name=name, current=number, paths=paths,
+                 upcoming=[o for was, o in chunk if not was], past=[o for was, o in chunk if was],
+                 upcoming_count=len(upcoming), past_count=len(past), extra=list_extra(number))
 
 
 # --- earlier addresses ------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from scripts.render import dutch
@@ -16,7 +17,7 @@ from scripts.content.safety import is_safe_url
 from scripts.content.schema_check import load_schema
 from scripts.model.slugs import slugify
 from scripts.feeds import calendar, news
-from scripts.render.context import Context
+from scripts.render.context import Context, json_dumps_for_html, paginate
 
 ROLE_LABELS = {"deelnemer": "Deelnemer", "kernteam": "Lid van het kernteam",
                "partner": "Partner", "ondersteuner": "Ondersteuner"}
@@ -30,6 +31,10 @@ RECENT = 5  # newest organisations named on the directory page
 PAST_SHOWN = 20  # earlier meetings on an organisation page
 NEWS_SHOWN = 20
 SECTIONS_ONLY = {"toc_depth": 2}  # the table of contents lists the sections, not every letter or item
+LIST_SIZE = 60  # organisations per page of the directory and of every list of organisations
+FORMER_SHOWN = 10  # most recently stopped organisations on the directory page; the rest on their own pages
+FORMER_PATH = "deelnemers/oud.md"
+DATA_PATH = "deelnemers/gids.json"  # the directory's compact data, which the filters read
 
 
 def provinces() -> list[str]:
@@ -162,24 +167,111 @@ def province_counts(current: list[Organisation]) -> list[dict]:
 def build(ctx: Context) -> None:
     organisations = _sorted(ctx.site.organisations.values())
     current = [o for o in organisations if not o.is_former]
-    former = [o for o in organisations if o.is_former]
+    former = sorted((o for o in organisations if o.is_former), key=_former_order)
     joined = newest_first(organisations)
-    ctx.page("deelnemers/index.md", "directory.html", title="Deelnemers", kind="deelnemers",
-             description="Alle organisaties die meedoen aan de bewegingen voor radicale vernieuwing, "
-                         "per beweging, provincie en sector.",
-             body_template="organisations.md.j2", feeds=[feed_link()], extra=SECTIONS_ONLY,
-             intro=counts_sentence(ctx.index.organisation_counts),
-             letters=by_letter([entry_of(o) for o in current]),
-             former=[entry_of(o) for o in sorted(former, key=_former_order)],
-             filters=filter_options(ctx, organisations),
-             provinces=province_counts(current),
-             unknown_province=sum(not o.province for o in current),
-             unknown_place=sum(not o.place for o in current),
-             recent=joined[:RECENT], period_of=period_of, feed=FEED_PATH)
+    entries = [entry_of(o) for o in current]
+    former_entries = [entry_of(o) for o in former]
+    pages = paginate(entries, LIST_SIZE)
+    paths = ["deelnemers/index.md"] + [f"deelnemers/pagina/{n}.md" for n in range(2, len(pages) + 1)]
+    first_page = letter_pages(pages)
+    filters = filter_options(ctx, organisations)
+    former_paths = list_pages(ctx, FORMER_PATH, "deelnemers/oud", [], former_entries,
+                              title="Oud-deelnemers", description="De organisaties die eerder "
+                              "meededen aan de bewegingen voor radicale vernieuwing.",
+                              lead=f"{_count_phrase(len(former), 'organisatie deed', 'organisaties deden')} "
+                                   "eerder mee, de laatst gestopte bovenaan. Wat ze deden, blijft op de site.",
+                              former_heading="",
+                              links=[("/deelnemers/index.md", "Alle deelnemers")]) if former else []
+    for number, (items, path) in enumerate(zip(pages, paths), start=1):
+        extra: dict[str, object] = dict(SECTIONS_ONLY)
+        if number > 1:
+            extra["search"] = {"exclude": True}  # search finds the organisations' own pages
+        ctx.page(path, "directory.html", title="Deelnemers" if number == 1 else f"Deelnemers, pagina {number}",
+                 kind="deelnemers",
+                 description="Alle organisaties die meedoen aan de bewegingen voor radicale vernieuwing, "
+                             "per beweging, provincie en sector.",
+                 body_template="organisations.md.j2", feeds=[feed_link()], extra=extra,
+                 number=number, paths=paths, total=len(entries),
+                 intro=counts_sentence(ctx.index.organisation_counts),
+                 az=[(letter, "#" + anchor if first_page[letter] == number else
+                      f"/{paths[first_page[letter] - 1]}#{anchor}")
+                     for letter, anchor in all_letters(entries)],
+                 letters=by_letter(items), data_url=relative_file(path, DATA_PATH), page_size=LIST_SIZE,
+                 former=former_entries[:FORMER_SHOWN], former_count=len(former),
+                 former_path=FORMER_PATH if len(former_paths) else "",
+                 filters=filters,
+                 provinces=province_counts(current),
+                 movements=movement_rows(ctx, current),
+                 unknown_province=sum(not o.province for o in current),
+                 unknown_place=sum(not o.place for o in current),
+                 recent=joined[:RECENT], period_of=period_of, feed_href=relative_file(path, FEED_PATH))
+    ctx.out.text(DATA_PATH, directory_data(entries, former_entries))
     build_provinces(ctx, current, former)
+    build_movement_lists(ctx, organisations)
     for organisation in organisations:
         build_organisation(ctx, organisation)
     write_feed(ctx, joined)
+
+
+def relative_file(page: str, target: str) -> str:
+    """The address of the file `target` (docs-relative) as seen from the published page of the
+    docs file `page` (directory URLs: `deelnemers/pagina/2.md` is published as `deelnemers/pagina/2/`)."""
+    stem = page.removesuffix(".md")
+    folder = stem.removesuffix("/index") if stem.endswith("/index") else stem
+    return posixpath.relpath(target, folder)
+
+
+def all_letters(entries: list[Entry]) -> list[tuple[str, str]]:
+    return [(letter, anchor) for letter, anchor, _ in by_letter(entries)]
+
+
+def letter_pages(pages: list[list[Entry]]) -> dict[str, int]:
+    """letter → the number of the first page with an organisation under that letter."""
+    first: dict[str, int] = {}
+    for number, items in enumerate(pages, start=1):
+        for item in items:
+            first.setdefault(letter_of(item.o.name), number)
+    return first
+
+
+def directory_data(current: list[Entry], former: list[Entry]) -> str:
+    """The whole directory, compact, for the filters (docs/assets/javascripts/deelnemers.js):
+    they choose from every organisation, not only from the page that is shown. Only what the
+    pages show anyway; the script inserts it as text, never as HTML."""
+    fields = ["slug", "naam", "details", "beweging", "provincie", "sector", "rol", "oud"]
+    rows = [[e.o.slug, e.o.name, " · ".join(e.details), e.movements, e.province, e.sectors,
+             e.o.role, 1 if old else 0]
+            for old, group in ((False, current), (True, former)) for e in group]
+    return json_dumps_for_html({"velden": fields, "deelnemers": rows}) + "\n"
+
+
+def movement_rows(ctx: Context, current: list[Organisation]) -> list[dict]:
+    movements = sorted(ctx.site.movements.values(), key=lambda m: (m.started, m.name))
+    return [{"name": m.name, "slug": m.slug, "count": sum(m.slug in o.movements for o in current)}
+            for m in movements]
+
+
+def list_pages(ctx: Context, first: str, folder: str, current: Sequence[Entry], former: Sequence[Entry],
+               *, title: str, description: str, lead: str, former_heading: str,
+               links: Sequence[tuple[str, str]] = (), searchable: bool = False) -> list[str]:
+    """A list of organisations on pages of LIST_SIZE: page 1 at `first`, pages 2… at
+    `<folder>/pagina/<n>.md`; the current organisations A to Z, then the former ones. `links`:
+    (docs-absolute path, text) under 'Verder kijken'. Search finds the organisations' own pages,
+    so only a `searchable` list's first page (a province) is in the search index: lists that
+    repeat every name would push the other results away. Returns the paths of the pages."""
+    sequence = [(False, e) for e in current] + [(True, e) for e in former]
+    pages = paginate(sequence, LIST_SIZE)
+    paths = [first] + [f"{folder}/pagina/{n}.md" for n in range(2, len(pages) + 1)]
+    for number, (chunk, path) in enumerate(zip(pages, paths), start=1):
+        extra: dict[str, object] = {"hide": ["toc"]}
+        if number > 1 or not searchable:
+            extra["search"] = {"exclude": True}
+        ctx.page(path, "directory.html", title=title if number == 1 else f"{title}, pagina {number}",
+                 kind="deelnemers", description=description, body_template="organisations_list.md.j2",
+                 lead=lead, items=[e for old, e in chunk if not old], former=[e for old, e in chunk if old],
+                 former_heading=former_heading, current=number, paths=paths, total=len(sequence),
+                 links=list(links), feeds=[feed_link()], extra=extra)
+    return paths
 
 
 def _former_order(o: Organisation) -> tuple[int, str, str]:
@@ -194,11 +286,59 @@ def build_provinces(ctx: Context, current: list[Organisation], former: list[Orga
         if not here and not before:
             continue
         slug = slugify(name)
-        ctx.page(f"deelnemers/provincie/{slug}.md", "directory.html", title=f"Deelnemers in {name}",
-                 kind="deelnemers", description=f"De organisaties in {name} die meedoen aan de "
-                 "bewegingen voor radicale vernieuwing.", body_template="organisations_province.md.j2",
-                 province=name, slug=slug, items=[entry_of(o) for o in here],
-                 former=[entry_of(o) for o in before], feeds=[feed_link()])
+        lead = (f"{_count_phrase(len(here), 'organisatie', 'organisaties')} in {name} "
+                f"{'doet' if len(here) == 1 else 'doen'} mee." if here else
+                f"Op dit moment doet er geen organisatie uit {name} mee.")
+        list_pages(ctx, f"deelnemers/provincie/{slug}.md", f"deelnemers/provincie/{slug}",
+                   [entry_of(o) for o in here], [entry_of(o) for o in before],
+                   title=f"Deelnemers in {name}", description=f"De organisaties in {name} die meedoen "
+                   "aan de bewegingen voor radicale vernieuwing.", lead=lead,
+                   former_heading=f"Oud-deelnemers in {name}", searchable=True,
+                   links=[("/deelnemers/index.md", "Alle deelnemers, ook per beweging, sector en rol te filteren"),
+                          (f"/deelnemers/index.md?provincie={slug}", f"De deelnemers in {name}, in de hele lijst")])
+
+
+def movement_list_path(slug: str) -> str:
+    return f"deelnemers/beweging/{slug}.md"
+
+
+def theme_list_path(slug: str) -> str:
+    return f"deelnemers/thema/{slug}.md"
+
+
+def build_movement_lists(ctx: Context, organisations: list[Organisation]) -> None:
+    """Per movement, every organisation that takes part (or did), on pages of LIST_SIZE."""
+    for movement in ctx.site.movements.values():
+        members = [o for o in organisations if movement.slug in o.movements]
+        here = [entry_of(o) for o in members if not o.is_former]
+        before = [entry_of(o) for o in sorted((o for o in members if o.is_former), key=_former_order)]
+        lead = (counts_sentence(ctx.index.movement_counts(movement.slug)) if here
+                else f"Op dit moment doet er geen organisatie mee aan {movement.name}.")
+        list_pages(ctx, movement_list_path(movement.slug), f"deelnemers/beweging/{movement.slug}",
+                   here, before, title=f"Deelnemers van {movement.name}",
+                   description=f"De organisaties die meedoen aan {movement.name}.", lead=lead,
+                   former_heading="Eerder deden mee",
+                   links=[(f"/bewegingen/{movement.slug}.md", f"Over {movement.name}"),
+                          (f"/deelnemers/index.md?beweging={movement.slug}",
+                           "Deze deelnemers in de hele lijst, ook per provincie, sector en rol te filteren")])
+
+
+def build_theme_list(ctx: Context, theme_slug: str, theme_title: str,
+                     organisations: list[Organisation]) -> str:
+    """The organisations of a theme, A to Z, on pages of LIST_SIZE; returns page 1's path."""
+    ordered = _sorted(organisations)
+    here = [entry_of(o) for o in ordered if not o.is_former]
+    before = [entry_of(o) for o in sorted((o for o in ordered if o.is_former), key=_former_order)]
+    path = theme_list_path(theme_slug)
+    lead = (f"{_count_phrase(len(ordered), 'organisatie organiseerde', 'organisaties organiseerden')} "
+            "een bijeenkomst of {} in een bericht over dit thema.".format("staat" if len(ordered) == 1 else "staan"))
+    list_pages(ctx, path, f"deelnemers/thema/{theme_slug}", here, before,
+               title=f"Organisaties bij het thema {theme_title}",
+               description=f"De organisaties bij het thema {theme_title}.", lead=lead,
+               former_heading="Oud-deelnemers",
+               links=[(f"/themas/{theme_slug}.md", f"Over het thema {theme_title}"),
+                      ("/deelnemers/index.md", "Alle deelnemers")])
+    return path
 
 
 def build_organisation(ctx: Context, organisation: Organisation) -> None:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from markupsafe import Markup
 
 from scripts.render.environment import markdown_text as _md
 from scripts.feeds import calendar
 from scripts.feeds import news as newsfeeds
 from scripts.site.articles import list_meta, news_pages
-from scripts.site.organisations import counts_sentence
+from scripts.model.items import Article, Organisation
+from scripts.model.occurrences import Occurrence
+from scripts.site import organisations as directory
+from scripts.site.organisations import counts_sentence, entry_of, sort_name
 from scripts.render.context import Context
 
 PAST_SHOWN = 10  # older meetings on a theme or movement page; the archive has the rest
+UPCOMING_SHOWN = 10  # the next meetings on a theme or movement page; the agenda has the rest
+ORGANISATIONS_SHOWN = 16  # organisations on a theme or movement page; their own list has all
 SECTIONS_ONLY_TOC = {"toc_depth": 2}  # overrides/theme/partials/toc-item.html: not every item on the page
 
 
@@ -35,19 +42,24 @@ def build_themes(ctx: Context) -> None:
     for theme in site.themes.values():
         keep_meeting, keep_article = index.for_theme(theme.slug)
         upcoming, past = index.meetings_where(keep_meeting)
+        articles = index.articles_where(keep_article)
+        organisations = index.organisations_in_theme(theme.slug)
+        list_path = directory.build_theme_list(ctx, theme.slug, theme.title, organisations) if organisations else ""
         feeds = [newsfeeds.theme_link(theme)]
         back = Markup(f"Nieuws over het thema [{_md(theme.title)}](/themas/{theme.slug}.md)")
         first, paths = news_pages(ctx, f"themas/{theme.slug}.md", f"themas/{theme.slug}",
-                                  index.articles_where(keep_article), title=f"Nieuws over {theme.title}",
+                                  articles, title=f"Nieuws over {theme.title}",
                                   back=back, description=theme.description, feeds=feeds)
         ctx.page(f"themas/{theme.slug}.md", "theme.html", title=theme.title, kind="thema",
                  description=theme.description, source=theme.source,
                  body_template="theme.md.j2", t=theme,
                  parent=site.themes.get(theme.parent), children=index.theme_children.get(theme.slug, []),
                  articles=first, news_paths=paths, article_count=counts[theme.slug],
-                 upcoming=upcoming, past=past[:PAST_SHOWN], past_count=len(past),
-                 organisations=index.organisations_in_theme(theme.slug),
-                 feed=newsfeeds.theme_feed_path(theme.slug),
+                 upcoming=upcoming[:UPCOMING_SHOWN], upcoming_count=len(upcoming),
+                 past=past[:PAST_SHOWN], past_count=len(past),
+                 organisations=[entry_of(o) for o in most_active(organisations, upcoming + past, articles)],
+                 organisation_count=len(organisations), organisations_path=list_path,
+                 feed_href=directory.relative_file(f"themas/{theme.slug}.md", newsfeeds.theme_feed_path(theme.slug)),
                  feeds=feeds + [calendar.feed_link(calendar.theme_feed(ctx, theme))],
                  extra=SECTIONS_ONLY_TOC,
                  calendar_block=calendar.subscribe_block(ctx, calendar.theme_feed(ctx, theme)))
@@ -87,8 +99,8 @@ def build_movements(ctx: Context) -> None:
     for movement in site.movements.values():
         keep_meeting, keep_article = index.for_movement(movement.slug)
         upcoming, past = index.meetings_where(keep_meeting)
-        members = sorted((o for o in site.organisations.values() if movement.slug in o.movements),
-                         key=lambda o: o.name.lower())
+        members = [o for o in site.organisations.values() if movement.slug in o.movements]
+        current = [o for o in members if not o.is_former]
         articles = index.articles_where(keep_article)
         feeds = [newsfeeds.movement_link(movement)]
         back = Markup(f"Nieuws van [{_md(movement.name)}](/bewegingen/{movement.slug}.md)")
@@ -98,13 +110,45 @@ def build_movements(ctx: Context) -> None:
         ctx.page(f"bewegingen/{movement.slug}.md", "movement.html", title=movement.name,
                  kind="beweging", description=movement.description, source=movement.source,
                  body_template="movement.md.j2", mv=movement,
-                 organisations=[o for o in members if not o.is_former],
+                 organisations=[entry_of(o) for o in core_and_newest(current)],
+                 organisation_count=len(current), former_count=len(members) - len(current),
+                 organisations_path=directory.movement_list_path(movement.slug),
                  counts=index.movement_counts(movement.slug),
-                 former=[o for o in members if o.is_former], upcoming=upcoming,
+                 upcoming=upcoming[:UPCOMING_SHOWN], upcoming_count=len(upcoming),
                  past=past[:PAST_SHOWN], past_count=len(past),
                  articles=first, news_paths=paths, article_count=len(articles),
-                 feed=newsfeeds.movement_feed_path(movement.slug),
+                 feed_href=directory.relative_file(f"bewegingen/{movement.slug}.md",
+                                                   newsfeeds.movement_feed_path(movement.slug)),
                  feeds=feeds + [calendar.feed_link(calendar.movement_feed(ctx, movement))],
                  extra=SECTIONS_ONLY_TOC,
                  calendar_block=calendar.subscribe_block(ctx, calendar.movement_feed(ctx, movement)))
 
+
+
+def _by_name(organisations: list[Organisation]) -> list[Organisation]:
+    return sorted(organisations, key=lambda o: (sort_name(o.name), o.slug))
+
+
+def core_and_newest(current: list[Organisation]) -> list[Organisation]:
+    """What a movement page shows of its organisations: all of them when they are few, else the
+    core team first, then the most recent to join (the list page has all, A to Z)."""
+    if len(current) <= ORGANISATIONS_SHOWN:
+        return _by_name(current)
+    return sorted(current, key=lambda o: (o.role != "kernteam",
+                                          -(o.since.first_day().toordinal() if o.since else 0),
+                                          sort_name(o.name), o.slug))[:ORGANISATIONS_SHOWN]
+
+
+def most_active(organisations: list[Organisation], occurrences: list[Occurrence],
+                articles: list[Article]) -> list[Organisation]:
+    """What a theme page shows of its organisations: all of them when they are few, else the
+    ones with the most meetings and news about the theme (the list page has all, A to Z)."""
+    if len(organisations) <= ORGANISATIONS_SHOWN:
+        return _by_name(organisations)
+    activity: Counter[str] = Counter()
+    meetings = {o.meeting.slug: o.meeting for o in occurrences}
+    for meeting in meetings.values():
+        activity.update(set(meeting.organisers))
+    for article in articles:
+        activity.update(set(article.organisations))
+    return sorted(organisations, key=lambda o: (-activity[o.slug], sort_name(o.name), o.slug))[:ORGANISATIONS_SHOWN]
