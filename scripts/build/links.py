@@ -11,7 +11,8 @@ Finished HTML that the generator writes (cards, lists, fact boxes) is passed thr
 engines unread, so its links must already be the published address. The templates write them
 the same docs-absolute way (`href="/themas/zorg.md"`); here they become the address relative to
 the page's own address, with directory URLs (`themas/zorg.md` is published as `themas/zorg/`,
-`themas/index.md` as `themas/`), the scheme both engines use by default.
+`themas/index.md` as `themas/`), the scheme both engines use by default. An HTML link to another
+published file (`href="/feeds/actueel.xml"`) becomes that file's path relative to the address.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ FRAGMENTS = "_fragmenten/"
 _LINK = re.compile(r"(\]\(|\]: )/([^()\s#?]*\.md)(?=[#?)\s])")
 # `href="/path.md"`, `href="/path.md#anchor"`, `href="/path.md?query"` in raw HTML.
 _HREF = re.compile(r'(href=")/([^"#?\s]*\.md)(?=[#?"])')
+# `href="/feeds/actueel.xml"`, `src="/deelnemers/logos/x.png"`: another file the site publishes
+# as it is (a feed, .ics, JSON, an image).
+_FILE_HREF = re.compile(r'((?:href|src)=")/([^"#?\s/][^"#?\s]*\.(?!md[#?"])[A-Za-z0-9]+)(?=[#?"])')
 
 
 def relative_to(page: str, target: str) -> str:
@@ -45,10 +49,16 @@ def address_from(page: str, target: str) -> str:
     return "./" if relative == "." else relative + "/"
 
 
+def file_from(page: str, target: str) -> str:
+    """The address of the published file `target` (not a page) as seen from the page of `page`."""
+    return posixpath.relpath(target, published_dir(page))
+
+
 def relative_links(page: str, markdown: str) -> str:
     """`markdown` of the generated page `page` with every docs-absolute link made relative:
     Markdown links to the docs file, HTML links to its published address."""
     markdown = _LINK.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
+    markdown = _FILE_HREF.sub(lambda m: m.group(1) + file_from(page, m.group(2)), markdown)
     return _HREF.sub(lambda m: m.group(1) + address_from(page, m.group(2)), markdown)
 
 
