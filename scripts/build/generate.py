@@ -28,10 +28,12 @@ class Result:
     files: int = 0
 
 
-def render_site(content_dir: Path, settings: Settings,
-                new_files: frozenset[str] | None = None) -> tuple[ProblemList, Output | None]:
+def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str] | None = None,
+                html_links: str = "address") -> tuple[ProblemList, Output | None]:
     """Everything in memory; no files are written. `make check` runs this too, so whatever
-    would break the build is a problem with a file and line there, never a traceback."""
+    would break the build is a problem with a file and line there, never a traceback.
+    html_links: how links in generated HTML are written (scripts/build/links.py): "address"
+    for MkDocs (the hook), "source" for Zensical (`generate`, which writes docs/)."""
     loaded = load_content(content_dir, new_files=new_files)
     if loaded.problems:
         return loaded.problems, None
@@ -46,7 +48,7 @@ def render_site(content_dir: Path, settings: Settings,
         guide.build(ctx, content_dir / "_sjablonen")
         copy_assets(content_dir, ctx.out)
         problems = redirects.build(ctx, content_dir)  # last: it checks its targets against all pages
-        relative_links_in(ctx.out.files)
+        relative_links_in(ctx.out.files, html_links)
     except Exception as error:  # the last resort: the checks should have caught the cause
         problems = ProblemList()
         source = _source_in_traceback(error)
@@ -99,7 +101,8 @@ def content_fingerprint(content_dir: Path) -> tuple:
 
 
 def generate(content_dir: Path, docs_dir: Path, settings: Settings) -> Result:
-    problems, out = render_site(Path(content_dir), settings)
+    """docs/ for an engine that reads it and runs no hook: Zensical (links.py: "source")."""
+    problems, out = render_site(Path(content_dir), settings, html_links="source")
     if out is None:
         return Result(problems)
     written, removed = write_output(Path(docs_dir), out.files)

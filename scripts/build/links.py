@@ -7,11 +7,16 @@ are not published. A Markdown link relative to the page (`../themas/zorg.md`) is
 both engines turn into the published address, so the generator rewrites every docs-absolute
 Markdown link of a generated page into that form before anything is written.
 
-Finished HTML that the generator writes (cards, lists, fact boxes) is passed through by both
-engines unread, so its links must already be the published address. The templates write them
-the same docs-absolute way (`href="/themas/zorg.md"`); here they become the address relative to
-the page's own address, with directory URLs (`themas/zorg.md` is published as `themas/zorg/`,
-`themas/index.md` as `themas/`), the scheme both engines use by default.
+Finished HTML that the generator writes (cards, lists, fact boxes) is where the engines differ.
+MkDocs passes raw HTML through unread, so there its links must already be the published
+address: relative to the page's own address, with directory URLs (`themas/zorg.md` is
+published as `themas/zorg/`, `themas/index.md` as `themas/`). Zensical resolves every relative
+link of the finished page, raw HTML included, as it resolves a Markdown link: relative to the
+Markdown file, `.md` made the address (measured with Zensical 0.0.73: `href="../x/"` on the page
+`a/b.md` became `../../x/`). So for Zensical (`python -m scripts generate`, which writes docs/)
+HTML links get the Markdown form, and for MkDocs (the hook, in memory) the address form; each
+engine then publishes the same site. Links to other published files (`href="/feeds/a.xml"`,
+`src="/deelnemers/logos/x.png"`) follow the same rule.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ FRAGMENTS = "_fragmenten/"
 _LINK = re.compile(r"(\]\(|\]: )/([^()\s#?]*\.md)(?=[#?)\s])")
 # `href="/path.md"`, `href="/path.md#anchor"`, `href="/path.md?query"` in raw HTML.
 _HREF = re.compile(r'(href=")/([^"#?\s]*\.md)(?=[#?"])')
+# `href="/feeds/actueel.xml"`, `src="/deelnemers/logos/x.png"`: another file the site publishes
+# as it is (a feed, .ics, JSON, an image).
+_FILE_HREF = re.compile(r'((?:href|src)=")/([^"#?\s/][^"#?\s]*\.(?!md[#?"])[A-Za-z0-9]+)(?=[#?"])')
 
 
 def relative_to(page: str, target: str) -> str:
@@ -52,19 +60,30 @@ def address_from(page: str, target: str) -> str:
     return "./" if relative == "." else relative + "/"
 
 
-def relative_links(page: str, markdown: str) -> str:
+def file_from(page: str, target: str) -> str:
+    """The address of the published file `target` (not a page) as seen from the page of `page`."""
+    return posixpath.relpath(target, published_dir(page))
+
+
+def relative_links(page: str, markdown: str, html_links: str = "address") -> str:
     """`markdown` of the generated page `page` with every docs-absolute link made relative:
-    Markdown links to the docs file, HTML links to its published address."""
+    Markdown links to the docs file; HTML links to the published address (`html_links`
+    "address", MkDocs) or, like Markdown links, to the docs file ("source", Zensical)."""
     markdown = _LINK.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
+    if html_links == "source":
+        markdown = _FILE_HREF.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
+        return _HREF.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
+    markdown = _FILE_HREF.sub(lambda m: m.group(1) + file_from(page, m.group(2)), markdown)
     return _HREF.sub(lambda m: m.group(1) + address_from(page, m.group(2)), markdown)
 
 
-def relative_links_in(files: dict[str, bytes]) -> None:
+def relative_links_in(files: dict[str, bytes], html_links: str = "address") -> None:
     """Rewrite, in place, the links of every generated Markdown file."""
     for path, data in files.items():
         if path.endswith(".md"):
             text = data.decode("utf-8")
             # A fragment is part of the home page (docs/index.md), which includes it.
-            rewritten = relative_links("index.md" if path.startswith(FRAGMENTS) else path, text)
+            rewritten = relative_links("index.md" if path.startswith(FRAGMENTS) else path, text,
+                                       html_links)
             if rewritten != text:
                 files[path] = rewritten.encode("utf-8")

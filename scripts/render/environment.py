@@ -45,6 +45,18 @@ def html_text(value: object) -> Markup:
     return Markup(html.escape(" ".join(str(value).split()), quote=True))
 
 
+_INLINE_SPECIAL = re.compile(r"[\\`*_{}\[\]|]")
+
+
+def html_inline(value: object) -> Markup:
+    """Text for HTML that may also stand inside a Markdown paragraph (the shared macros' links).
+
+    Python-Markdown reads the text between inline tags (`<a>*x*</a>` becomes emphasis), so on
+    top of html_text the characters of Markdown's inline syntax become character references:
+    a browser shows them the same, Markdown leaves them alone."""
+    return Markup(_INLINE_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", html_text(value)))
+
+
 def safe_url(value: object) -> Markup:
     """A URL for a Markdown link or an HTML attribute: characters that end it are encoded.
 
@@ -103,7 +115,7 @@ def _new_environment() -> Environment:
                       finalize=markdown_text, undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update({
-        "h": html_text, "url": safe_url, "body": body, "md": markdown_text,
+        "h": html_text, "hm": html_inline, "url": safe_url, "body": body, "md": markdown_text,
         "dag": dutch.day, "weekdag": dutch.weekday_day, "maand": dutch.month_year,
         "wanneer": dutch.meeting_when,
     })

@@ -19,13 +19,13 @@ from scripts.model.slugs import slugify
 from scripts.render import dutch
 from scripts.render.context import Context, paginate
 
-AGENDA_EMPTY = Markup(
-    "Op dit moment is er geen nieuwe bijeenkomst gepland. Kijk in het "
-    "[archief](/bijeenkomsten/archief/index.md) wat er eerder was, of lees het "
-    "[nieuws](/actueel/index.md). Wil je een nieuwe bijeenkomst niet missen? "
-    "[Abonneer je op de agenda](#abonneren): dan komt hij vanzelf in je eigen agenda. "
-    "Organiseer je zelf iets voor de beweging? "
-    "[Zet het in de agenda](/handleiding/bijeenkomst.md).")
+AGENDA_EMPTY = Markup(  # finished HTML (links docs-absolute: scripts/build/links.py)
+    'Op dit moment is er geen nieuwe bijeenkomst gepland. Kijk in het '
+    '<a href="/bijeenkomsten/archief/index.md">archief</a> wat er eerder was, of lees het '
+    '<a href="/actueel/index.md">nieuws</a>. Wil je een nieuwe bijeenkomst niet missen? '
+    '<a href="#abonneren">Abonneer je op de agenda</a>: dan komt hij vanzelf in je eigen agenda. '
+    'Organiseer je zelf iets voor de beweging? '
+    '<a href="/handleiding/bijeenkomst.md">Zet het in de agenda</a>.')
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {"gepland": "EventScheduled", "onder-voorbehoud": "EventScheduled",

@@ -24,6 +24,26 @@ def test_markdown_links_point_at_files_html_links_at_addresses():
         '[a](../themas/zorg.md#x) <a href="../../themas/zorg/#x">a</a> <a href="../?rol=partner">b</a>')
 
 
+def test_html_links_to_published_files_become_relative_to_the_address():
+    text = '<a href="/feeds/actueel.xml">a</a> <a href="/ical/bijeenkomst/x.ics">b</a> <a href="/data/d.json#x">c</a>'
+    assert relative_links("actueel/y.md", text) == (
+        '<a href="../../feeds/actueel.xml">a</a> <a href="../../ical/bijeenkomst/x.ics">b</a> '
+        '<a href="../../data/d.json#x">c</a>')
+    assert relative_links("actueel/index.md", '<a href="/schemas/a.schema.json">') == (
+        '<a href="../schemas/a.schema.json">')
+    assert relative_links("deelnemers/x.md", '<img src="/deelnemers/logos/x.png">') == (
+        '<img src="../logos/x.png">')
+
+
+def test_for_zensical_html_links_take_the_markdown_form():
+    """Zensical resolves raw HTML links as it does Markdown links: relative to the docs file."""
+    text = ('<a href="/themas/zorg.md#x">a</a> <a href="/deelnemers/index.md?rol=partner">b</a> '
+            '<a href="/feeds/actueel.xml">c</a> [d](/themas/zorg.md)')
+    assert relative_links("deelnemers/y.md", text, "source") == (
+        '<a href="../themas/zorg.md#x">a</a> <a href="index.md?rol=partner">b</a> '
+        '<a href="../feeds/actueel.xml">c</a> [d](../themas/zorg.md)')
+
+
 def test_other_links_are_left_alone():
     text = '<a href="https://voorbeeld.nl/a.md">a</a> <a href="#top">b</a> [c](https://x.nl/y.md)'
     assert relative_links("deelnemers/y.md", text) == text
