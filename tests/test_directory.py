@@ -215,7 +215,7 @@ def test_no_list_of_organisations_grows_with_the_movement(tmp_path):
         assert f"Alle {len(members & current)} organisaties van deze beweging" in movement
 
     data = json.loads(out.files["deelnemers/gids.json"])
-    rows = [dict(zip(data["velden"], row)) for row in data["deelnemers"]]
+    rows = [dict(zip(data["velden"], row, strict=True)) for row in data["deelnemers"]]
     assert {r["slug"] for r in rows} == current | former and len(rows) == len(current | former)
     assert {r["slug"] for r in rows if r["oud"]} == former
     example = next(r for r in rows if r["slug"] == "groei-0001")

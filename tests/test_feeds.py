@@ -70,7 +70,7 @@ def test_each_theme_feed_holds_the_news_of_the_theme_and_its_sub_themes(news):
     ancestors = theme_ancestors(content)
     for theme in ancestors:
         feed = read_feed(site, f"feeds/thema/{theme}.xml")
-        expected = newest_first(articles, lambda s, d: any(theme in ancestors[t] for t in d["themas"]))
+        expected = newest_first(articles, lambda s, d, theme=theme: any(theme in ancestors[t] for t in d["themas"]))
         assert slugs_in(feed) == expected, theme
         for entry in feed.entries:
             assert entry.tags, entry.link  # the themes, as categories
@@ -80,7 +80,7 @@ def test_each_movement_feed_holds_the_news_of_the_movement(news):
     site, _, articles = news
     for movement in ("zorg", "langdurige-ggz", "jeugdzorg", "zorgonderwijs"):
         feed = read_feed(site, f"feeds/beweging/{movement}.xml")
-        expected = newest_first(articles, lambda s, d: movement in (d.get("bewegingen") or []))
+        expected = newest_first(articles, lambda s, d, movement=movement: movement in (d.get("bewegingen") or []))
         assert slugs_in(feed) == expected, movement
         assert feed.feed.link == f"{SITE_URL}bewegingen/{movement}/"
 

@@ -141,7 +141,7 @@ def test_uids_are_the_same_across_builds_and_a_title_change(sites):
 def test_two_builds_give_byte_identical_feeds(sites):
     first, second = ics_files(sites["main"]), ics_files(sites["again"])
     assert [p.relative_to(sites["main"]) for p in first] == [p.relative_to(sites["again"]) for p in second]
-    for a, b in zip(first, second):
+    for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a
 
 

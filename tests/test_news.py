@@ -58,7 +58,7 @@ def test_each_item_has_a_dutch_date_title_summary_and_themes(news):
     html = file_of(site, "/actueel/").read_text(encoding="utf-8")
     items = re.findall(r'<article class="rv-item rv-item--artikel">(.*?)</article>', html, re.S)
     assert len(items) == 20
-    for slug, item in zip(article_slugs_on(site, "/actueel/"), items):
+    for slug, item in zip(article_slugs_on(site, "/actueel/"), items, strict=True):
         data = articles[slug]
         day = date.fromisoformat(str(data["datum"]))
         assert f'<time datetime="{day.isoformat()}">{format_date(day, "d MMMM y", locale="nl")}</time>' in item

@@ -48,7 +48,7 @@ def test_theme_pages_list_news_meetings_and_organisations(built_site):
         html = file_of(built_site, url).read_text(encoding="utf-8")
         assert data["titel"] in html and data["beschrijving"] in html
 
-        def about(item):
+        def about(item, theme=theme):
             return any(theme in ancestors[t] for t in item.get("themas") or [])
         news = {s for s, a in articles.items() if about(a)}
         assert set(listed_articles(built_site, url)) == news, theme

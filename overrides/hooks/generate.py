@@ -56,7 +56,7 @@ def _build_date():
     try:
         return build_date_from(None)
     except ValueError:
-        raise Abort("BUILD_DATE of SOURCE_DATE_EPOCH is geen geldige datum; gebruik JJJJ-MM-DD.")
+        raise Abort("BUILD_DATE of SOURCE_DATE_EPOCH is geen geldige datum; gebruik JJJJ-MM-DD.") from None
 
 
 def on_startup(command, dirty):

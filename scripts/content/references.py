@@ -30,7 +30,7 @@ def check_references(site: Site, known: dict, sources: dict, problems: ProblemLi
     """`known` maps kind folder → slug → path of every file, valid or not, so that one broken
     file does not make every file that refers to it fail too."""
     missing: dict[tuple[str, str], list] = defaultdict(list)
-    for (folder, slug), source in sorted(sources.items()):
+    for (folder, _slug), source in sorted(sources.items()):
         for from_folder, field, to_folder, noun in _REFERENCES:
             if folder != from_folder or field not in source.data:
                 continue

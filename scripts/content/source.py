@@ -216,7 +216,7 @@ def _field_at(text: str, line: int) -> str:
     its parent keys ('locatie.plaats')."""
     lines = text.split("\n")
     names: list[tuple[int, str]] = []  # (indent, key) of the chain above
-    for number, content in enumerate(lines[:max(line, 1)], start=1):
+    for content in lines[:max(line, 1)]:
         match = _KEY.match(content)
         if not match:
             continue

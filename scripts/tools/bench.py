@@ -215,7 +215,7 @@ class Size:
     search_index: int = 0
 
     def ratio(self, kind: str) -> float:
-        return median(getattr(a, kind) / getattr(b, kind) for a, b in zip(self.full, self.floor))
+        return median(getattr(a, kind) / getattr(b, kind) for a, b in zip(self.full, self.floor, strict=True))
 
     def med(self, runs: str, kind: str) -> float:
         return median(getattr(r, kind) for r in getattr(self, runs))
@@ -352,7 +352,7 @@ def preview(project: Path) -> tuple[float, int]:
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("mkdocs serve did not come up:\n" + log.read_text()[-3000:])
+                    raise SystemExit("mkdocs serve did not come up:\n" + log.read_text()[-3000:]) from None
                 time.sleep(0.2)
         epoch = re.search(r"livereload\((\d+),", html)
         if epoch is None:
