@@ -29,6 +29,7 @@ from typing import Any
 
 from icalendar import (
     Calendar,
+    Component,
     Conference,
     Event,
     Timezone,
