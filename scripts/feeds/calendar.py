@@ -79,13 +79,14 @@ def build(ctx: Context) -> None:
     site, index = ctx.site, ctx.index
     kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
     written: dict[str, bytes] = {}  # each meeting serialised once, the same bytes in every feed
+    folded: dict[str, bytes] = {}  # each distinct content line folded once (ical.serialise)
 
     def write(feed: Feed, meetings: list[Meeting], *also: str) -> None:
         data = ical.calendar_ics(
             meetings, site=site, name=feed.name, description=feed.description,
             feed_url=ctx.absolute(feed.path), page_url=ctx.absolute(feed.page),
             uid=feed.path.removesuffix(".ics").replace("/", "-") + "@" + _host(ctx),
-            meeting_url=lambda m: meeting_url(ctx, m), written=written)
+            meeting_url=lambda m: meeting_url(ctx, m), written=written, folded=folded)
         for path in (feed.path, *also):
             ctx.out.binary(path, data)
 

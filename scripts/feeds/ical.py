@@ -29,6 +29,7 @@ from typing import Any
 
 from icalendar import (
     Calendar,
+    Component,
     Conference,
     Event,
     Timezone,
@@ -37,6 +38,7 @@ from icalendar import (
     vDuration,
     vText,
 )
+from icalendar.parser import Contentline, Parameters
 
 from scripts.model.items import (
     Meeting,
@@ -225,10 +227,12 @@ def _description(meeting: Meeting, site: Site, page_url: str) -> str:
 
 def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description: str,
                  feed_url: str, page_url: str, uid: str, meeting_url: Callable[[Meeting], str],
-                 written: dict[str, bytes] | None = None) -> bytes:
+                 written: dict[str, bytes] | None = None,
+                 folded: dict[str, bytes] | None = None) -> bytes:
     """A subscribable calendar: `meeting_url(meeting)` gives each meeting's page.
 
-    `written` (uid → bytes) lets one build serialise each meeting once for all its feeds."""
+    `written` (uid → bytes) lets one build serialise each meeting once for all its feeds, and
+    `folded` (see `serialise`) each content line once."""
     meetings = sorted(meetings, key=lambda m: (m.first_day, m.uid))
     name, description = " ".join(name.split()), " ".join(description.split())  # one-line properties
     stamps = [stamp_of(m) for m in meetings]
@@ -245,15 +249,40 @@ def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description:
     first, last = min(days, default=None), max(days, default=None)
     timezone_ical = _vtimezone_ical(first.year if first else None, last.year if last else None)
     written = {} if written is None else written
+    folded = {} if folded is None else folded
     body = []
     for meeting in meetings:
         if meeting.uid not in written:
             written[meeting.uid] = b"".join(
-                event.to_ical() for event in meeting_events(meeting, site, meeting_url(meeting)))
+                serialise(event, folded) for event in meeting_events(meeting, site, meeting_url(meeting)))
         body.append(written[meeting.uid])
     end = b"END:VCALENDAR\r\n"
-    head = calendar.to_ical().removesuffix(end)  # the events go in before the end
+    head = serialise(calendar, folded).removesuffix(end)  # the events go in before the end
     return head + timezone_ical + b"".join(body) + end
+
+
+def serialise(component: Component, folded: dict[str, bytes]) -> bytes:
+    """icalendar's `Component.to_ical`, folding each distinct content line once per build.
+
+    The library still does all of it: the order of the properties (`property_items`), their
+    values, parameters and escaping (`Contentline.from_parts`) and the folding
+    (`Contentline.to_ical`). `folded` (content line → its folded bytes) only lets a line seen
+    before be reused: many lines recur (STATUS, TRANSP, LAST-MODIFIED, a meeting's URL in its
+    own feed's head, the properties every feed's head has), and folding, one character at a
+    time, was the largest part of the feeds' time. tests/unit/test_ical_serialise.py holds
+    this to `to_ical`, byte for byte."""
+    out = []
+    for name, value in component.property_items():
+        # Component.content_line, without a new empty Parameters for every line
+        params = getattr(value, "params", None)
+        line = Contentline.from_parts(name, Parameters() if params is None else params, value)
+        if not line:
+            continue
+        done = folded.get(line)
+        if done is None:
+            done = folded[line] = line.to_ical()
+        out.append(done)
+    return b"\r\n".join(out) + b"\r\n"
 
 
 @functools.cache
