@@ -245,7 +245,7 @@ def test_the_doubled_hour_pair_is_a_meeting_of_three_quarters_of_an_hour(base, t
     content = _with_case(base, tmp_path, "good", "oktober-paar")
     problems, out = render_site(content, SETTINGS)
     assert out is not None, problems.report()
-    feed = out.files["bijeenkomsten/oktober-paar.ics"].decode("utf-8")
+    feed = out.files["ical/bijeenkomst/oktober-paar.ics"].decode("utf-8")
     assert "DTSTART:20261025T003000Z" in feed and "DTEND:20261025T011500Z" in feed, feed
     result = run_check(content)
     assert result.returncode == 0 and "Traceback" not in result.stdout + result.stderr
