@@ -32,7 +32,14 @@ def markdown_text(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = re.sub(r"\s+", " ", str(value))
+    return _markdown_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _markdown_text(value: str) -> Markup:
+    # Cached: the same names, titles and dates are written on many pages (a pure function of
+    # its text, so the cache changes no output).
+    text = re.sub(r"\s+", " ", value)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
     # A value can begin a line: there '???' opens a details block and '1.' a numbered list.
     # Python-Markdown has no backslash escape for '?', so it becomes its character reference.
