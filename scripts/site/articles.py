@@ -17,7 +17,7 @@ def build(ctx: Context) -> None:
     pages = paginate(ctx.index.articles)
     paths = pagination_paths("actueel", len(pages))
     feeds = [newsfeeds.all_news_link()]
-    for number, (items, path) in enumerate(zip(pages, paths), start=1):
+    for number, (items, path) in enumerate(zip(pages, paths, strict=True), start=1):
         title = "Actueel" if number == 1 else f"Actueel, pagina {number}"
         ctx.page(path, "listing.html", title=title, kind="actueel", description=LISTING_DESCRIPTION,
                  body_template="articles.md.j2", items=items, current=number, paths=paths,

@@ -65,11 +65,12 @@ def build(ctx: Context) -> None:
     for year, items in sorted(by_year.items()):
         build_year_pages(ctx, year, items, years)
 
+    by_series = series(ctx.site)  # once: each meeting page looks up its themed week in it
     for meeting in ctx.site.meetings.values():
-        build_meeting_page(ctx, meeting)
+        build_meeting_page(ctx, meeting, by_series)
         for old in meeting.earlier_slugs:
             ctx.out.text(f"bijeenkomsten/{old}/index.html", redirect_page(ctx, meeting))
-    for name, members in series(ctx.site).items():
+    for name, members in by_series.items():
         build_series_page(ctx, name, members)
 
 
@@ -87,7 +88,7 @@ def build_year_pages(ctx: Context, year: int, items: list[Occurrence], years: li
     """The meetings of one year, the most recent first, on pages of MEETINGS_PER_PAGE."""
     pages = paginate(items, MEETINGS_PER_PAGE)
     paths = page_paths(f"bijeenkomsten/archief/{year}.md", f"bijeenkomsten/archief/{year}", len(pages))
-    for number, (chunk, path) in enumerate(zip(pages, paths), start=1):
+    for number, (chunk, path) in enumerate(zip(pages, paths, strict=True), start=1):
         ctx.page(path, "agenda.html", title=f"Bijeenkomsten in {year}" + (f", pagina {number}" if number > 1 else ""),
                  kind="agenda", description=f"De bijeenkomsten van de bewegingen in {year}.",
                  body_template="archive.md.j2", years=years, months=by_month(chunk), year=year,
@@ -95,7 +96,7 @@ def build_year_pages(ctx: Context, year: int, items: list[Occurrence], years: li
                  intro=Markup('<a href="/bijeenkomsten/archief/index.md">Terug naar het archief</a>'))
 
 
-def build_meeting_page(ctx: Context, meeting: Meeting) -> None:
+def build_meeting_page(ctx: Context, meeting: Meeting, by_series: dict[str, list[Meeting]]) -> None:
     found = occurrences(meeting)
     build_date = ctx.index.build_date
     upcoming = [o for o in found if o.last_day >= build_date]
@@ -111,7 +112,7 @@ def build_meeting_page(ctx: Context, meeting: Meeting) -> None:
              upcoming_occurrences=upcoming, programme_days=programme_days,
              map_url=map_url(meeting), past=not upcoming, report=report,
              series_slug=slugify(meeting.series) if meeting.series else "",
-             week=week_of(ctx.site, meeting), week_days=days_of(ctx.site, meeting),
+             week=week_of(by_series, meeting), week_days=days_of(by_series, meeting),
              moved=[o for o in found if o.moved_from],
              feeds=[calendar.feed_link(calendar.meeting_feed(ctx, meeting))],
              json_ld=event_data(ctx, meeting), calendar_block=calendar.add_block(ctx, meeting))
@@ -143,22 +144,22 @@ def series(site: Site) -> dict[str, list[Meeting]]:
             for name, items in sorted(found.items())}
 
 
-def days_of(site: Site, week: Meeting) -> list[Meeting]:
-    """The day pages of a themed week: meetings of its series on a day within its span."""
+def days_of(by_series: dict[str, list[Meeting]], week: Meeting) -> list[Meeting]:
+    """The day pages of a themed week: meetings of its series on a day within its span.
+    `by_series` is `series(site)`, made once per build."""
     if not week.series or not week.multi_day:
         return []
-    return [m for m in series(site).get(week.series, []) if m.slug != week.slug and not m.multi_day
+    return [m for m in by_series.get(week.series, []) if m.slug != week.slug and not m.multi_day
             and week.first_day <= m.first_day <= week.last_day]
 
 
-def week_of(site: Site, day: Meeting) -> Meeting | None:
-    """The themed week a day page belongs to (the reverse of `days_of`)."""
+def week_of(by_series: dict[str, list[Meeting]], day: Meeting) -> Meeting | None:
+    """The themed week a day page belongs to: the reverse of `days_of`, the first multi-day
+    meeting of its series whose span holds the day (one pass, not `days_of` per member)."""
     if not day.series or day.multi_day:
         return None
-    for meeting in series(site).get(day.series, []):
-        if day in days_of(site, meeting):
-            return meeting
-    return None
+    return next((m for m in by_series.get(day.series, [])
+                 if m.multi_day and m.first_day <= day.first_day <= m.last_day), None)
 
 
 def build_series_page(ctx: Context, name: str, members: list[Meeting]) -> None:
@@ -171,7 +172,7 @@ def build_series_page(ctx: Context, name: str, members: list[Meeting]) -> None:
     pages = paginate(sequence, MEETINGS_PER_PAGE)
     slug = slugify(name)
     paths = page_paths(f"bijeenkomsten/reeks/{slug}.md", f"bijeenkomsten/reeks/{slug}", len(pages))
-    for number, (chunk, path) in enumerate(zip(pages, paths), start=1):
+    for number, (chunk, path) in enumerate(zip(pages, paths, strict=True), start=1):
         ctx.page(path, "agenda.html", title=name if number == 1 else f"{name}, pagina {number}",
                  kind="agenda", description=f"Alle bijeenkomsten van de reeks {name}.",
                  body_template="series.md.j2", name=name, current=number, paths=paths,

@@ -182,7 +182,7 @@ def build(ctx: Context) -> None:
                                    "eerder mee, de laatst gestopte bovenaan. Wat ze deden, blijft op de site.",
                               former_heading="",
                               links=[("/deelnemers/index.md", "Alle deelnemers")]) if former else []
-    for number, (items, path) in enumerate(zip(pages, paths), start=1):
+    for number, (items, path) in enumerate(zip(pages, paths, strict=True), start=1):
         extra: dict[str, object] = dict(SECTIONS_ONLY)
         if number > 1:
             extra["search"] = {"exclude": True}  # search finds the organisations' own pages
@@ -262,7 +262,7 @@ def list_pages(ctx: Context, first: str, folder: str, current: Sequence[Entry], 
     sequence = [(False, e) for e in current] + [(True, e) for e in former]
     pages = paginate(sequence, LIST_SIZE)
     paths = [first] + [f"{folder}/pagina/{n}.md" for n in range(2, len(pages) + 1)]
-    for number, (chunk, path) in enumerate(zip(pages, paths), start=1):
+    for number, (chunk, path) in enumerate(zip(pages, paths, strict=True), start=1):
         extra: dict[str, object] = {"hide": ["toc"]}
         if number > 1 or not searchable:
             extra["search"] = {"exclude": True}
