@@ -118,6 +118,25 @@ def test_directory_counts_and_sections(directory_site):
     assert not any(f'data-rv-org="{o.slug}"' in old for o in current)
 
 
+def test_a_movement_page_counts_its_organisations_one_way(directory_site):
+    """The movement's fact box counts those taking part and the partners and supporters apart;
+    the sentence above its list counts them together, and says so ("horen bij", not "doen mee"),
+    so the page never gives two numbers for 'doen mee'."""
+    site, _ = directory_site
+    checked = 0
+    for page in sorted((site / "bewegingen").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"\d+ organisaties? (?:doen|doet) mee", html), page
+        together = re.search(r"(\d+) organisaties? (?:horen|hoort) bij deze beweging", html)
+        if together is None:
+            continue  # a movement without organisations
+        taking_part = re.search(r"Doen mee:</strong> (\d+)", html)
+        supporting = re.search(r"Partners en ondersteuners:</strong> (\d+)", html)
+        assert int(together[1]) == sum(int(m[1]) for m in (taking_part, supporting) if m), page
+        checked += 1
+    assert checked >= 2
+
+
 def test_a_to_z_index_links_to_every_letter_group(directory_site):
     site, model = directory_site
     html = article_of((site / "deelnemers" / "index.html").read_text(encoding="utf-8"))
