@@ -29,6 +29,29 @@ def _get(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+def start_preview(project: Path, port: int) -> tuple[subprocess.Popen, list[str]]:
+    """`mkdocs serve` as `make serve` runs it, with its output collected line by line."""
+    env = dict(os.environ, BUILD_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                               "--livereload", "--dirty"], cwd=project, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True)
+    reader.start()
+    _readers[server.pid] = reader
+    return server, log
+
+
+_readers: dict[int, threading.Thread] = {}  # a preview's pid → the thread collecting its output
+
+
+def stop_preview(server: subprocess.Popen) -> None:
+    """Stop a preview of `start_preview`; its output is then complete."""
+    server.terminate()
+    server.wait(timeout=30)
+    _readers.pop(server.pid).join(timeout=30)
+
+
 def _wait_for(predicate, seconds: float):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -61,13 +84,7 @@ def test_serve_is_isolated_and_rebuilds_once_per_edit(tmp_path):
     before = tmp_path / "before"
     shutil.copytree(build(project), before)
     port = _free_port()
-    env = dict(os.environ, BUILD_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                               "--livereload", "--dirty"], cwd=project, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True)
-    reader.start()
+    server, log = start_preview(project, port)
 
     def generated() -> list[str]:
         return [line for line in list(log) if "Gegenereerd:" in line]
@@ -96,9 +113,7 @@ def test_serve_is_isolated_and_rebuilds_once_per_edit(tmp_path):
         builds = lambda: "".join(log).count("Building documentation")  # noqa: E731
         assert not _wait_for(lambda: builds() > 2, 6), "".join(log)[-3000:]
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        reader.join(timeout=30)
+        stop_preview(server)
     output = "".join(log)
     # The first build and one for the edit: the build made in between woke nothing either.
     assert output.count("Building documentation") == 2, output[-3000:]

@@ -128,22 +128,14 @@ def test_the_previews_search_index_after_edits_equals_a_fresh_builds(tmp_path):
     those; the hook keeps the other pages' entries. After a title many pages show, a removed
     and a new page, the preview searches the same entries as a fresh build."""
     import json
-    import os
-    import threading
 
     from conftest import build, copy_project
-    from test_serve import _free_port, _get, _wait_for
+    from test_serve import _free_port, _get, _wait_for, start_preview, stop_preview
 
     project = copy_project(tmp_path / "project")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, BUILD_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                               "--livereload", "--dirty"], cwd=project, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True)
-    reader.start()
+    server, log = start_preview(project, port)
     new = "actueel/nieuw-bericht-over-zorgonderwijs/"
     try:
         assert _wait_for(lambda: "Zorgonderwijs" in _get(f"{base}/themas/zorgonderwijs/"), 120), "".join(log)
@@ -171,9 +163,7 @@ def test_the_previews_search_index_after_edits_equals_a_fresh_builds(tmp_path):
         time.sleep(3)
         preview = searched()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        reader.join(timeout=30)
+        stop_preview(server)
     fresh = json.loads((build(project) / "search" / "search_index.json").read_text(encoding="utf-8"))
 
     def key(entry: dict) -> str:

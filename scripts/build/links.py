@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 # `](/path.md)`, `](/path.md#anchor)`, `](/path.md?query)` and link definitions `]: /path.md`.
 FRAGMENTS = "_fragmenten/"
@@ -62,19 +63,23 @@ def address_from(page: str, target: str) -> str:
 
 def file_from(page: str, target: str) -> str:
     """The address of the published file `target` (not a page) as seen from the page of `page`."""
-    return posixpath.relpath(target, published_dir(page))
+    return _relpath(target, published_dir(page))
 
 
 def relative_links(page: str, markdown: str, html_links: str = "address") -> str:
     """`markdown` of the generated page `page` with every docs-absolute link made relative:
     Markdown links to the docs file; HTML links to the published address (`html_links`
     "address", MkDocs) or, like Markdown links, to the docs file ("source", Zensical)."""
-    markdown = _LINK.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
-    if html_links == "source":
-        markdown = _FILE_HREF.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
-        return _HREF.sub(lambda m: m.group(1) + relative_to(page, m.group(2)), markdown)
-    markdown = _FILE_HREF.sub(lambda m: m.group(1) + file_from(page, m.group(2)), markdown)
-    return _HREF.sub(lambda m: m.group(1) + address_from(page, m.group(2)), markdown)
+    to_page, to_file = (relative_to, relative_to) if html_links == "source" else (address_from, file_from)
+    rules: tuple[tuple[re.Pattern[str], Callable[[str, str], str]], ...] = (
+        (_LINK, relative_to), (_FILE_HREF, to_file), (_HREF, to_page))
+    for pattern, to in rules:
+        markdown = pattern.sub(partial(_rewrite, page, to), markdown)
+    return markdown
+
+
+def _rewrite(page: str, to: Callable[[str, str], str], match: re.Match[str]) -> str:
+    return match.group(1) + to(page, match.group(2))
 
 
 def relative_links_in(files: dict[str, bytes], html_links: str = "address") -> None:

@@ -167,7 +167,7 @@ def _read_and_build(kind: Kind, slug: str, file: Path, rel: str, content_dir: Pa
     else:
         mine = ProblemList()
         named: set[str] = set()
-        source = read_source(file, rel, mine)
+        source = read_source(file, rel, mine, raw)
         record = None
         if source is not None:
             try:

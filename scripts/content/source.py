@@ -91,13 +91,15 @@ class _Refused(Exception):
         self.line, self.message, self.hint = line, message, hint
 
 
-def read_source(file: Path, rel: str, problems: ProblemList) -> SourceFile | None:
-    """Read and parse one file; on failure add problems and return None."""
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        problems.add(rel, 0, "", f"Het bestand kan niet worden gelezen ({error.strerror}).")
-        return None
+def read_source(file: Path, rel: str, problems: ProblemList, raw: bytes | None = None) -> SourceFile | None:
+    """Read and parse one file; on failure add problems and return None. `raw`: the file's
+    bytes when the caller has read them already (the loader, for its cache key)."""
+    if raw is None:
+        try:
+            raw = file.read_bytes()
+        except OSError as error:
+            problems.add(rel, 0, "", f"Het bestand kan niet worden gelezen ({error.strerror}).")
+            return None
     if len(raw) > MAX_FILE_BYTES:
         problems.add(rel, 0, "", f"Het bestand is te groot ({len(raw) // 1000} kB).",
                      f"Een bestand mag hoogstens {MAX_FILE_BYTES // 1000} kB zijn.")
