@@ -11,6 +11,8 @@ import markdown
 import yaml
 from conftest import PROJECT
 
+from scripts.build.finished_html import put_back, set_apart
+
 ALLOWED_SCHEMES = {"", "http", "https", "mailto", "tel", "webcal"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "background",
                   "cite", "longdesc", "ping", "manifest", "codebase", "srcset", "srcdoc"}
@@ -99,7 +101,9 @@ def page_html(md: markdown.Markdown, page: bytes) -> str:
         front, text = text[4:].split("\n---\n", 1)
         meta = yaml.safe_load(front) or {}
     head = "".join(f"<title>{meta.get(k, '')}</title>" for k in ("title", "description"))
-    return head.replace("<title>", "<p>").replace("</title>", "</p>") + md.reset().convert(text)
+    # As the MkDocs hook converts a generated page: finished HTML blocks set apart, put back.
+    text, blocks = set_apart(text)
+    return head.replace("<title>", "<p>").replace("</title>", "</p>") + put_back(md.reset().convert(text), blocks)
 
 
 def scan_attributes(html: str) -> list[str]:

@@ -12,6 +12,9 @@ In memory, not on disk, for two reasons:
   site_url to 127.0.0.1) never reaches site/. Generated files that an earlier
   `python -m scripts generate` left under docs/ are ignored; the hook's own take their place.
 
+The pages the hook hands over go through Python-Markdown with their finished HTML blocks set
+apart (scripts/build/finished_html.py): the same bytes, without parsing every block again.
+
 The preview (`make serve`, `mkdocs serve --dirty`) keeps its generated files in .voorbeeld/, a
 folder nothing watches and `make build` never reads, written only where the bytes changed: MkDocs
 then rebuilds just the pages whose Markdown changed. The home page's fragments are put into the
@@ -191,6 +194,8 @@ def on_files(files: Files, config):
                 pages[file.src_uri] = _with_fragments(text, generated).encode("utf-8")
                 continue
         kept.append(file)
+    _handed.clear()
+    _handed.update(pages)
     if _previewing():
         preview = _project(config) / PREVIEW_DIR
         write_output(preview, pages, owned=None, last=_written.get(str(preview)))
@@ -202,6 +207,27 @@ def on_files(files: Files, config):
     # In the order MkDocs itself lists docs/ (index first), as when the pages were files there:
     # the search index and the sitemap keep the same order.
     return Files(sorted(kept + made, key=file_sort_key))
+
+
+# The pages this hook made (generated, or with generated fragments put in) → during their
+# conversion, their finished HTML blocks by token.
+_handed: set[str] = set()
+_apart: dict[str, dict[str, str]] = {}
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri not in _handed:
+        return markdown  # a hand-written page: Python-Markdown reads all of it
+    from scripts.build.finished_html import set_apart
+    markdown, blocks = set_apart(markdown)
+    if blocks:
+        _apart[page.file.src_uri] = blocks
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    from scripts.build.finished_html import put_back
+    return put_back(html, _apart.pop(page.file.src_uri, {}))
 
 
 # The preview's search index. `mkdocs serve --dirty` renders only the pages whose files changed,
