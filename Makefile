@@ -127,4 +127,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 clean:
-	rm -rf site .cache .voorbeeld $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten praktijkvoorbeelden praktijk 2021-2)
+	rm -rf site .cache $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten praktijkvoorbeelden praktijk 2021-2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -29,11 +30,11 @@ def _get(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def start_preview(project: Path, port: int) -> tuple[subprocess.Popen, list[str]]:
+def start_preview(project: Path, port: int, *options: str) -> tuple[subprocess.Popen, list[str]]:
     """`mkdocs serve` as `make serve` runs it, with its output collected line by line."""
     env = dict(os.environ, BUILD_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                               "--livereload", "--dirty"], cwd=project, env=env,
+                               "--livereload", "--dirty", *options], cwd=project, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
     reader = threading.Thread(target=lambda: [log.append(line) for line in server.stdout], daemon=True)
@@ -84,7 +85,7 @@ def test_serve_is_isolated_and_rebuilds_once_per_edit(tmp_path):
     before = tmp_path / "before"
     shutil.copytree(build(project), before)
     port = _free_port()
-    server, log = start_preview(project, port)
+    server, log = start_preview(project, port, "--verbose")  # verbose: MkDocs names its site folder
 
     def generated() -> list[str]:
         return [line for line in list(log) if "Gegenereerd:" in line]
@@ -101,6 +102,8 @@ def test_serve_is_isolated_and_rebuilds_once_per_edit(tmp_path):
         # The hook writes nothing under docs/ (the watcher would wake and build again).
         assert not [d for d in GENERATED if (project / "docs" / d).exists()]
 
+        served = Path(re.search(r"Config value 'site_dir' = '([^']+)'", "".join(log))[1])
+        pages = {p: p.stat().st_mtime_ns for p in served.rglob("index.html")}
         theme = project / "content" / "themas" / "zorgonderwijs.md"
         lines = theme.read_text(encoding="utf-8").splitlines(keepends=True)
         lines = ['titel: "Zorgonderwijs van morgen"\n' if l.startswith("titel:") else l for l in lines]
@@ -112,6 +115,11 @@ def test_serve_is_isolated_and_rebuilds_once_per_edit(tmp_path):
         # a bounded wait (it ends early, and fails, if one does).
         builds = lambda: "".join(log).count("Building documentation")  # noqa: E731
         assert not _wait_for(lambda: builds() > 2, 6), "".join(log)[-3000:]
+        # The edit's build rendered the pages that show the theme's title, and only those.
+        again = {p.relative_to(served).parent.as_posix() for p, t in pages.items() if p.stat().st_mtime_ns != t}
+        assert {"themas/zorgonderwijs", "themas"} <= again
+        assert "deelnemers/actiz" not in again  # ActiZ has nothing to do with care education
+        assert 0 < len(again) < len(pages) / 2, (len(again), len(pages))
     finally:
         stop_preview(server)
     output = "".join(log)

@@ -15,10 +15,11 @@ In memory, not on disk, for two reasons:
 The pages the hook hands over go through Python-Markdown with their finished HTML blocks set
 apart (scripts/build/finished_html.py): the same bytes, without parsing every block again.
 
-The preview (`make serve`, `mkdocs serve --dirty`) keeps its generated files in .voorbeeld/, a
-folder nothing watches and `make build` never reads, written only where the bytes changed: MkDocs
-then rebuilds just the pages whose Markdown changed. The home page's fragments are put into the
-page by the hook (as the snippets extension would), so that page, too, changes when they do.
+The preview (`make serve`, `mkdocs serve --dirty`) gets its generated files in memory too, each
+marked modified only when its bytes differ from what the last preview build showed: MkDocs then
+rebuilds just the pages whose Markdown changed, and nothing is written to disk but site pages.
+The home page's fragments are put into the page by the hook (as the snippets extension would),
+so that page, too, changes when they do.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ mimetypes.add_type("text/calendar", ".ics")
 # (the preview then rebuilds an edit of a hand-written page without regenerating).
 _last: dict[str, object] = {}
 _command: dict[str, str] = {}
-_written: dict[str, dict[str, bytes]] = {}  # the preview folder → the files last written there
-PREVIEW_DIR = ".voorbeeld"  # the preview's generated files (git-ignored, not watched)
+# The preview's pages as its last finished build showed them, and as the running build will.
+_shown: dict[str, bytes] = {}
+_showing: dict[str, bytes] = {}
 _SNIPPET = re.compile(r'^--8<-- "([^"\n]+)"[ \t]*$', re.MULTILINE)
 
 
@@ -69,6 +71,17 @@ def on_startup(command, dirty):
 
 def _previewing() -> bool:
     return _command.get("name") == "serve"
+
+
+class _PreviewFile(File):
+    """A page or file the hook hands to the preview, in memory. `mkdocs serve --dirty` renders
+    and copies only files that are modified; for a file on disk MkDocs compares times, for one
+    in memory it cannot, so here modified means: other bytes than the last build showed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
 
 
 class _TemplateCache(jinja2.BytecodeCache):
@@ -180,7 +193,7 @@ def _with_fragments(markdown: str, generated: dict) -> str:
 
 def on_files(files: Files, config):
     from scripts.build.links import FRAGMENTS
-    from scripts.build.writer import GENERATED_DIRS, write_output
+    from scripts.build.writer import GENERATED_DIRS
 
     generated = _generate(config)
     pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
@@ -197,11 +210,11 @@ def on_files(files: Files, config):
     _handed.clear()
     _handed.update(pages)
     if _previewing():
-        preview = _project(config) / PREVIEW_DIR
-        write_output(preview, pages, owned=None, last=_written.get(str(preview)))
-        _written.clear()
-        _written[str(preview)] = pages
-        made = [File.generated(config, path, abs_src_path=str(preview / path)) for path in pages]
+        made = [_PreviewFile.generated(config, path, content=data) for path, data in pages.items()]
+        for file in made:
+            file.changed = _shown.get(file.src_uri) != pages[file.src_uri]
+        _showing.clear()
+        _showing.update(pages)
     else:
         made = [File.generated(config, path, content=data) for path, data in pages.items()]
     # In the order MkDocs itself lists docs/ (index first), as when the pages were files there:
@@ -261,6 +274,9 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
+    if _previewing():  # only a build that got this far has shown its pages
+        _shown.clear()
+        _shown.update(_showing)
     search = _search_plugin(config)
     if _previewing() and _command.get("dirty") and search is not None:
         _search["entries"] = list(search.search_index.entries)
