@@ -75,10 +75,10 @@ def component(kind: type[Component], properties: Mapping[str, bytes], inside: by
 
 
 @functools.cache
-def _order(kind: type[Component], names: tuple[str, ...]) -> list[str]:
+def _order(kind: type[Component], names: tuple[str, ...]) -> tuple[str, ...]:
     """Component.sorted_keys: its canonical names first, then the others alphabetically. A feed
     has few sets of names (they come in the order the code writes them), so each is sorted once."""
-    return canonsort_keys(names, kind.canonical_order)
+    return tuple(canonsort_keys(names, kind.canonical_order))
 
 
 class Lines:
@@ -91,16 +91,17 @@ class Lines:
         """The line `Component.add(name, value, parameters)` gives: the library picks the
         value's type (and, for DTSTAMP and LAST-MODIFIED, puts it in UTC).
 
-        `value` is a str, int, date or datetime, or a list of str (CATEGORIES). The key holds
-        the time zone too: datetimes in different zones are equal when they are the same
-        instant, but are written differently."""
+        `value` is a str, int, date or datetime, or a list of str (CATEGORIES). The key holds a
+        datetime's zone and fold too: datetimes in two zones are equal when they are the same
+        instant, and in one zone when they show the same time (fold apart), yet are written
+        differently (or, put in UTC, are another instant)."""
         if isinstance(value, list):
             if not all(isinstance(item, str) for item in value):
                 raise TypeError(f"{name}: only a list of str is remembered, not {value!r}")
             key: Any = tuple(value)
         else:
             key = value
-        entry = (name, type(value), key, getattr(value, "tzinfo", None),
+        entry = (name, type(value), key, getattr(value, "tzinfo", None), getattr(value, "fold", 0),
                  tuple(sorted(parameters.items())) if parameters else ())
         done = self._done.get(entry)
         if done is None:

@@ -191,6 +191,11 @@ def test_remembered_values_keep_the_time_zone_they_are_written_in():
     assert lines.value("DTSTART", utc) == b"DTSTART:20270105T180000Z"
     assert lines.value("DTSTART", local.date()) == b"DTSTART;VALUE=DATE:20270105"
     assert lines.value("LAST-MODIFIED", local) == b"LAST-MODIFIED:20270105T180000Z"  # add's UTC
+    first = datetime(2027, 10, 31, 2, 30, tzinfo=AMSTERDAM)  # the doubled hour: equal, not the same
+    second = first.replace(fold=1)
+    assert first == second
+    assert lines.value("LAST-MODIFIED", first) == b"LAST-MODIFIED:20271031T003000Z"
+    assert lines.value("LAST-MODIFIED", second) == b"LAST-MODIFIED:20271031T013000Z"
     with pytest.raises(TypeError):
         lines.value("EXDATE", [local])  # a list is remembered only when it holds text
 
