@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode, urlsplit
 from markupsafe import Markup
 
 from scripts.feeds import ical
+from scripts.feeds.ical_lines import Lines
 from scripts.model.items import (
     Meeting,
     Moment,
@@ -78,15 +79,15 @@ def feed_link(feed: Feed) -> dict:
 def build(ctx: Context) -> None:
     site, index = ctx.site, ctx.index
     kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
-    written: dict[str, bytes] = {}  # each meeting serialised once, the same bytes in every feed
-    folded: dict[str, bytes] = {}  # each distinct content line folded once (ical.serialise)
+    written: dict[str, ical.Written] = {}  # each meeting written once, the same bytes in every feed
+    lines = Lines()  # each content line that recurs (a date, a status, a feed's fixed head) once
 
     def write(feed: Feed, meetings: list[Meeting], *also: str) -> None:
         data = ical.calendar_ics(
             meetings, site=site, name=feed.name, description=feed.description,
             feed_url=ctx.absolute(feed.path), page_url=ctx.absolute(feed.page),
             uid=feed.path.removesuffix(".ics").replace("/", "-") + "@" + _host(ctx),
-            meeting_url=lambda m: meeting_url(ctx, m), written=written, folded=folded)
+            meeting_url=lambda m: meeting_url(ctx, m), written=written, lines=lines)
         for path in (feed.path, *also):
             ctx.out.binary(path, data)
 

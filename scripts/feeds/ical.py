@@ -1,5 +1,9 @@
-"""iCalendar (RFC 5545) files of meetings: one meeting's events are written by one function,
-`meeting_events`, so a meeting is byte-for-byte the same in every feed it appears in.
+"""iCalendar (RFC 5545) files of meetings. `meeting_events` says what a meeting's events are, as
+icalendar Events; the feeds write the same bytes with `meeting_ical` (lines put together by
+ical_lines.py, without an Event per meeting: building those was most of the feeds' time), once
+per build, so a meeting is byte for byte the same in every feed it appears in.
+tests/unit/test_ical_serialise.py holds `meeting_ical` to `meeting_events`, and a feed to the
+Calendar icalendar would build of them.
 
 What subscribers' apps need, and what the icalendar library does not do by itself:
 - a fixed UID (from the content); DTSTAMP and LAST-MODIFIED are the build date of the last
@@ -24,22 +28,22 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from icalendar import (
     Calendar,
-    Component,
     Conference,
     Event,
     Timezone,
     TimezoneDaylight,
     TimezoneStandard,
     vDuration,
-    vText,
 )
-from icalendar.parser import Contentline, Parameters
+from icalendar.error import InvalidCalendar
 
+from scripts.feeds.ical_lines import TEXT, Lines, component
 from scripts.model.items import (
     Meeting,
     Moment,
@@ -78,9 +82,68 @@ def in_feeds(meeting: Meeting, build_date: date) -> bool:
 
 def meeting_events(meeting: Meeting, site: Site, page_url: str) -> list[Event]:
     """The VEVENT of a meeting, plus one VEVENT per moved repetition of a series."""
+    values = _event_values(meeting, site, page_url)
+    main = Event.new(start=_when(meeting.start), end=_when(_end(meeting.start, meeting.end)),
+                     **values)
+    _busy_status(main)
+    _geo(main, meeting)
+    if meeting.recurrence is None:
+        return [main]
+    _series(main, meeting, meeting.recurrence)
+    events = [main]
+    for occurrence in occurrences(meeting):
+        if occurrence.moved_from is None:
+            continue
+        override = Event.new(recurrence_id=_original_start(meeting, occurrence.moved_from),
+                             start=_when(occurrence.start),
+                             end=_when(_end(occurrence.start, occurrence.end)), **values)
+        _busy_status(override)
+        _geo(override, meeting)
+        events.append(override)
+    return events
+
+
+def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines) -> bytes:
+    """The bytes of `meeting_events`, written without an Event per meeting (ical_lines.py).
+    tests/unit/test_ical_serialise.py holds the two to the same bytes for every real meeting and
+    the hard cases (series, moved repetitions and the doubled hour, join links, places)."""
+    values = _event_values(meeting, site, page_url)
+    (summary,), (uid,) = lines.text(values["summary"], "SUMMARY"), lines.text(values["uid"], "UID")
+    shared = {  # what every event of the meeting says, as Event.new(**values) says it
+        "SUMMARY": summary, "DTSTAMP": lines.value("DTSTAMP", values["stamp"]), "UID": uid,
+        "SEQUENCE": lines.value("SEQUENCE", values["sequence"]),
+        "DESCRIPTION": lines.text(values["description"], "DESCRIPTION")[0],
+        "LAST-MODIFIED": lines.value("LAST-MODIFIED", values["last_modified"]),
+        "STATUS": lines.value("STATUS", values["status"]),
+        "TRANSP": lines.value("TRANSP", values["transparency"]),
+        "URL": lines.uri("URL", values["url"]),
+        "X-MICROSOFT-CDO-BUSYSTATUS": lines.value("X-MICROSOFT-CDO-BUSYSTATUS",
+                                                  _busy(values["transparency"]))}
+    if values["categories"]:
+        shared["CATEGORIES"] = lines.value("CATEGORIES", values["categories"])
+    if values["location"] is not None:
+        shared["LOCATION"] = lines.value("LOCATION", values["location"])
+    if values["conferences"] or _coordinates(meeting):
+        rare = Event()  # few meetings have these: the library writes them as in meeting_events
+        rare.conferences = values["conferences"]
+        _geo(rare, meeting)
+        shared.update(lines.of(rare))
+    events = [{**shared, **_times(meeting.start, meeting.end, lines)}]
+    if meeting.recurrence is not None:
+        series = Event()
+        _series(series, meeting, meeting.recurrence)
+        events[0].update(lines.of(series))
+        events += [{**shared, **_times(o.start, o.end, lines), "RECURRENCE-ID": lines.value(
+                    "RECURRENCE-ID", _original_start(meeting, o.moved_from))}
+                   for o in occurrences(meeting) if o.moved_from is not None]
+    return b"".join(component(Event, event) for event in events)
+
+
+def _event_values(meeting: Meeting, site: Site, page_url: str) -> dict[str, Any]:
+    """What every event of a meeting says: Event.new's arguments but its times."""
     stamp = stamp_of(meeting)
     online_link = meeting.online.link if meeting.online else ""
-    common: dict[str, Any] = {
+    return {
         "uid": meeting.uid, "stamp": stamp, "last_modified": stamp, "sequence": meeting.sequence,
         "summary": _summary(meeting), "description": _description(meeting, site, page_url),
         "location": _location(meeting), "url": page_url,
@@ -89,28 +152,21 @@ def meeting_events(meeting: Meeting, site: Site, page_url: str) -> list[Event]:
         "categories": [site.themes[t].title for t in meeting.themes if t in site.themes],
         "conferences": [Conference(online_link, feature="VIDEO", label="Online meedoen")]
         if online_link else None}
-    main = Event.new(start=_when(meeting.start), end=_when(_end(meeting.start, meeting.end)),
-                     **common)
-    _busy_status(main)
-    _geo(main, meeting)
-    rule = meeting.recurrence
-    if rule is None:
-        return [main]
-    main.add("RRULE", _rrule(meeting, rule))
+
+
+def _times(start: Moment, end: Moment | None, lines: Lines) -> dict[str, bytes]:
+    """DTSTART and DTEND of an event, checked as Event.new checks them."""
+    start, end = _when(start), _when(_end(start, end))
+    if start > end:  # both dates or both datetimes (_end)
+        raise InvalidCalendar("end must be after start")
+    return {"DTSTART": lines.value("DTSTART", start), "DTEND": lines.value("DTEND", end)}
+
+
+def _series(event: Event, meeting: Meeting, rule: Recurrence) -> None:
+    event.add("RRULE", _rrule(meeting, rule))
     skipped = sorted(rule.except_dates)
     if skipped:
-        main.add("EXDATE", [_original_start(meeting, day) for day in skipped])
-    events = [main]
-    for occurrence in occurrences(meeting):
-        if occurrence.moved_from is None:
-            continue
-        override = Event.new(recurrence_id=_original_start(meeting, occurrence.moved_from),
-                             start=_when(occurrence.start),
-                             end=_when(_end(occurrence.start, occurrence.end)), **common)
-        _busy_status(override)
-        _geo(override, meeting)
-        events.append(override)
-    return events
+        event.add("EXDATE", [_original_start(meeting, day) for day in skipped])
 
 
 def stamp_of(meeting: Meeting) -> datetime:
@@ -143,16 +199,26 @@ def _location(meeting: Meeting) -> str | None:
     return venue_text(meeting) or ("Online" if meeting.online else None)
 
 
-def _geo(event: Event, meeting: Meeting) -> None:
+def _coordinates(meeting: Meeting) -> tuple[float, float] | None:
     place = meeting.place
     if place is not None and place.latitude is not None and place.longitude is not None:
-        event.add("GEO", (place.latitude, place.longitude))
+        return place.latitude, place.longitude
+    return None
+
+
+def _geo(event: Event, meeting: Meeting) -> None:
+    coordinates = _coordinates(meeting)
+    if coordinates is not None:
+        event.add("GEO", coordinates)
 
 
 def _busy_status(event: Event) -> None:
+    event.add("X-MICROSOFT-CDO-BUSYSTATUS", _busy(event.get("TRANSP")))
+
+
+def _busy(transparency: str) -> str:
     # Outlook reads its own property for free/busy; TRANSP alone is not always enough.
-    free = event.get("TRANSP") == "TRANSPARENT"
-    event.add("X-MICROSOFT-CDO-BUSYSTATUS", "FREE" if free else "BUSY")
+    return "FREE" if transparency == "TRANSPARENT" else "BUSY"
 
 
 def _rrule(meeting: Meeting, rule: Recurrence) -> dict[str, Any]:
@@ -225,64 +291,59 @@ def _description(meeting: Meeting, site: Site, page_url: str) -> str:
 
 # --- a whole calendar -------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Written:
+    """A meeting as every feed it is in needs it, made once per build."""
+    ical: bytes  # its events (meeting_ical): the same bytes in every feed
+    first_day: date  # of its first occurrence and the last day of its last: the VTIMEZONE's span
+    last_day: date
+    stamp: datetime  # the feed's LAST-MODIFIED is the latest of its meetings'
+
+
 def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description: str,
                  feed_url: str, page_url: str, uid: str, meeting_url: Callable[[Meeting], str],
-                 written: dict[str, bytes] | None = None,
-                 folded: dict[str, bytes] | None = None) -> bytes:
+                 written: dict[str, Written] | None = None, lines: Lines | None = None) -> bytes:
     """A subscribable calendar: `meeting_url(meeting)` gives each meeting's page.
 
-    `written` (uid → bytes) lets one build serialise each meeting once for all its feeds, and
-    `folded` (see `serialise`) each content line once."""
-    meetings = sorted(meetings, key=lambda m: (m.first_day, m.uid))
+    `written` (uid → Written) lets one build write each meeting once for all its feeds, and
+    `lines` each content line that recurs once (a feed's head has the same lines as the
+    Calendar icalendar would make; tests/unit/test_ical_serialise.py holds them to it)."""
+    written = {} if written is None else written
+    lines = Lines() if lines is None else lines
+    entries = []
+    for meeting in sorted(meetings, key=lambda m: (m.first_day, m.uid)):
+        entry = written.get(meeting.uid)
+        if entry is None:
+            found = occurrences(meeting)
+            entry = written[meeting.uid] = Written(
+                meeting_ical(meeting, site, meeting_url(meeting), lines),
+                min(o.first_day for o in found), max(o.last_day for o in found), stamp_of(meeting))
+        entries.append(entry)
     name, description = " ".join(name.split()), " ".join(description.split())  # one-line properties
-    stamps = [stamp_of(m) for m in meetings]
-    calendar = Calendar.new(prodid=PRODID, calscale="GREGORIAN", source=feed_url, url=page_url,
-                            uid=uid, last_modified=max(stamps) if stamps else None)
     # vText escapes , ; \ as RFC 5545 3.3.11 asks. VALUE=TEXT says so to parsers that do not
     # know these properties (ical.js would show the backslashes of the escaping).
-    calendar.add("DESCRIPTION", vText(description))
-    for key, value in (("NAME", name), ("X-WR-CALNAME", name), ("X-WR-CALDESC", description)):
-        calendar.add(key, vText(value), parameters={"VALUE": "TEXT"})
-    calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH).to_ical().decode())  # Outlook's hint
-    days = [d for m in meetings for o in occurrences(m) for d in (o.first_day, o.last_day)]
-    first, last = min(days, default=None), max(days, default=None)
+    about, about_wr = lines.text(description, "DESCRIPTION", f"X-WR-CALDESC;{TEXT}")
+    named, named_wr = lines.text(name, f"NAME;{TEXT}", f"X-WR-CALNAME;{TEXT}")
+    head = {**_fixed_head(), "DESCRIPTION": about, "X-WR-CALDESC": about_wr, "NAME": named,
+            "X-WR-CALNAME": named_wr, "SOURCE": lines.uri("SOURCE", feed_url),
+            "URL": lines.uri("URL", page_url), "UID": lines.text(uid, "UID")[0]}
+    if entries:
+        head["LAST-MODIFIED"] = lines.value("LAST-MODIFIED", max(e.stamp for e in entries))
+    first = min((e.first_day for e in entries), default=None)
+    last = max((e.last_day for e in entries), default=None)
     timezone_ical = _vtimezone_ical(first.year if first else None, last.year if last else None)
-    written = {} if written is None else written
-    folded = {} if folded is None else folded
-    body = []
-    for meeting in meetings:
-        if meeting.uid not in written:
-            written[meeting.uid] = b"".join(
-                serialise(event, folded) for event in meeting_events(meeting, site, meeting_url(meeting)))
-        body.append(written[meeting.uid])
-    end = b"END:VCALENDAR\r\n"
-    head = serialise(calendar, folded).removesuffix(end)  # the events go in before the end
-    return head + timezone_ical + b"".join(body) + end
+    return component(Calendar, head, timezone_ical + b"".join(e.ical for e in entries))
 
 
-def serialise(component: Component, folded: dict[str, bytes]) -> bytes:
-    """icalendar's `Component.to_ical`, folding each distinct content line once per build.
-
-    The library still does all of it: the order of the properties (`property_items`), their
-    values, parameters and escaping (`Contentline.from_parts`) and the folding
-    (`Contentline.to_ical`). `folded` (content line → its folded bytes) only lets a line seen
-    before be reused: many lines recur (STATUS, TRANSP, LAST-MODIFIED, a meeting's URL in its
-    own feed's head, the properties every feed's head has), and folding, one character at a
-    time, was the largest part of the feeds' time. tests/unit/test_ical_serialise.py holds
-    this to `to_ical`, byte for byte."""
-    out = []
-    for name, value in component.property_items():
-        # Component.content_line, without a new empty Parameters for every line
-        params = getattr(value, "params", None)
-        line = Contentline.from_parts(name, Parameters() if params is None else params, value)
-        if not line:
-            continue
-        done = folded.get(line)
-        if done is None:
-            done = folded[line] = line.to_ical()
-        out.append(done)
-    return b"\r\n".join(out) + b"\r\n"
+@functools.cache
+def _fixed_head() -> dict[str, bytes]:
+    """The lines every feed's head has: what Calendar.new(prodid=…, calscale=…) and the adds of
+    REFRESH-INTERVAL and X-PUBLISHED-TTL (Outlook's refresh hint) would give."""
+    lines = Lines()
+    return {"VERSION": lines.value("VERSION", "2.0"), "PRODID": lines.value("PRODID", PRODID),
+            "CALSCALE": lines.value("CALSCALE", "GREGORIAN"),
+            "REFRESH-INTERVAL": lines.value("REFRESH-INTERVAL", REFRESH, {"VALUE": "DURATION"}),
+            "X-PUBLISHED-TTL": lines.value("X-PUBLISHED-TTL", vDuration(REFRESH).to_ical().decode())}
 
 
 @functools.cache
