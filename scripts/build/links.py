@@ -24,7 +24,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import partial
 
 # `](/path.md)`, `](/path.md#anchor)`, `](/path.md?query)` and link definitions `]: /path.md`.
 FRAGMENTS = "_fragmenten/"
@@ -41,10 +41,28 @@ def relative_to(page: str, target: str) -> str:
     return _relpath(target, posixpath.dirname(page) or ".")
 
 
-@lru_cache(maxsize=1 << 16)
 def _relpath(target: str, start: str) -> str:
-    # Pages share folders and link to the same pages: each pair is worked out once.
-    return posixpath.relpath(target, start)
+    """posixpath.relpath for the docs-relative paths the generator writes, without its
+    abspath (a getcwd per call): tens of thousands of links, nearly every pair a new one.
+    A path with an empty, '.' or '..' part, or an absolute one, goes to posixpath itself."""
+    target_parts = _parts(target)
+    start_parts = [] if start == "." else _parts(start)
+    if target_parts is None or start_parts is None:
+        return posixpath.relpath(target, start)
+    common = 0
+    for mine, theirs in zip(start_parts, target_parts, strict=False):  # the shorter one ends it
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:]) or "."
+
+
+def _parts(path: str) -> list[str] | None:
+    """The folders and name of a plain relative path; None for any other path."""
+    parts = path.split("/")
+    if "" in parts or "." in parts or ".." in parts:
+        return None
+    return parts
 
 
 def published_dir(path: str) -> str:
