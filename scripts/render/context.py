@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from datetime import date
 
 from jinja2 import Environment
 
 from scripts.index import SiteIndex
+from scripts.render.cached import CachedMacros
 from scripts.render.output import Output
 
 PAGE_SIZE = 20  # items per list page: pages stay small however much content there is
@@ -38,6 +39,12 @@ class Context:
     settings: Settings
     env: Environment
     out: Output
+    # What every template gets: the build's values and its item macros, rendered once per item.
+    shared: dict[str, Any] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.shared = {"ctx": self, "index": self.index, "site": self.index.site}
+        self.shared["cached"] = CachedMacros(self.env, dict(self.shared))
 
     @property
     def site(self):
@@ -51,8 +58,7 @@ class Context:
         return self.settings.edit_base + source if self.settings.edit_base and source else ""
 
     def render(self, template: str, **values: Any) -> str:
-        return self.env.get_template(template).render(ctx=self, index=self.index,
-                                                      site=self.site, **values)
+        return self.env.get_template(template).render(**self.shared, **values)
 
     def page(self, path: str, template: str, *, title: str, description: str, kind: str,
              body_template: str, feeds: list | None = None, json_ld: dict | None = None,

@@ -7,6 +7,7 @@ import posixpath
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scripts.render import dutch
 from scripts.feeds.atom import AtomEntry, atom_feed
@@ -92,7 +93,10 @@ class Entry:
     details: tuple[str, ...]  # place, province, sectors, role: shown after the name
 
 
+@lru_cache(maxsize=1 << 16)
 def entry_of(o: Organisation) -> Entry:
+    # Cached (a pure function of the record): an organisation stands in several lists, and
+    # the same Entry lets its list item be rendered once per build (render/cached.py).
     details = [", ".join(x for x in (o.place, o.province) if x)]
     details.append(", ".join(sector_label(s) for s in o.sectors))
     if o.role != "deelnemer":
