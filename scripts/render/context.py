@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from datetime import date
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 
 from scripts.index import SiteIndex
 from scripts.render.cached import CachedMacros
@@ -42,6 +42,10 @@ class Context:
     # What every template gets: the build's values and its item macros, rendered once per item.
     shared: dict[str, Any] = field(init=False, repr=False)
 
+    # The templates of this build: the environment checks a template's file for changes on
+    # every get_template (a stat), once per build is enough for the preview to see an edit.
+    templates: dict[str, Template] = field(init=False, repr=False, default_factory=dict)
+
     def __post_init__(self) -> None:
         self.shared = {"ctx": self, "index": self.index, "site": self.index.site}
         self.shared["cached"] = CachedMacros(self.env, dict(self.shared))
@@ -58,7 +62,10 @@ class Context:
         return self.settings.edit_base + source if self.settings.edit_base and source else ""
 
     def render(self, template: str, **values: Any) -> str:
-        return self.env.get_template(template).render(**self.shared, **values)
+        found = self.templates.get(template)
+        if found is None:
+            found = self.templates[template] = self.env.get_template(template)
+        return found.render(**self.shared, **values)
 
     def page(self, path: str, template: str, *, title: str, description: str, kind: str,
              body_template: str, feeds: list | None = None, json_ld: dict | None = None,
