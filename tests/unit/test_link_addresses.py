@@ -61,3 +61,11 @@ def test_relative_paths_are_those_of_posixpath():
              "a/../b.md", "./a.md", "a//b.md", "/a/b.md", "."]
     for target, start in itertools.product(paths, repeat=2):
         assert _relpath(target, start) == posixpath.relpath(target, start), (target, start)
+
+
+def test_published_files_only_in_href_and_src_values():
+    """The file rule finds '="/' and keeps the matches after 'href' or 'src' (as the pattern
+    that named them did, also inside data-src)."""
+    text = '<img data-src="/x.png"> <p title="/y.png"> <a xhref="/z.xml">'
+    assert relative_links("a/b.md", text) == (
+        '<img data-src="../../x.png"> <p title="/y.png"> <a xhref="../../z.xml">')
