@@ -45,13 +45,19 @@ def content_files(content_dir: Path, kind: Kind) -> list[Path]:
     if not folder.is_dir():
         return []
     files = []
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(folder.rglob("*"), key=_path_order):
         parts = path.relative_to(folder).parts
         if any(p.startswith(("_", ".")) for p in parts) or (kind.assets and parts[0] == kind.assets):
             continue
         if path.is_file() and path.name.lower() != "readme.md":
             files.append(path)
     return files
+
+
+def _path_order(path: Path) -> tuple[str, ...]:
+    """The order of sorted(paths), by parts as Path compares them: a key is made once per
+    path, Path's own comparison builds its parts again for every comparison."""
+    return path.parts
 
 
 def load_content(content_dir: Path, project_dir: Path | None = None,
@@ -147,7 +153,7 @@ def _other_files(content_dir: Path, files: dict[str, list[Path]]) -> tuple:
         return ()
     skip = {path for paths in files.values() for path in paths}
     entries = []
-    for path in sorted(content_dir.rglob("*")):
+    for path in sorted(content_dir.rglob("*"), key=_path_order):
         if path not in skip and path.is_file():
             stat = path.stat()
             entries.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))

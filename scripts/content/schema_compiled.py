@@ -79,7 +79,13 @@ class _Compiler:
             tests.append(self.keyword(keyword, value, schema))
         if len(tests) == 1:
             return tests[0]
-        return lambda v: all(test(v) for test in tests)
+
+        def every(value: Any) -> bool:
+            for test in tests:
+                if not test(value):
+                    return False
+            return True
+        return every
 
     def keyword(self, keyword: str, value: Any, schema: dict) -> Test:  # noqa: C901 (one case per keyword)
         if keyword == "$ref":
@@ -131,13 +137,27 @@ class _Compiler:
             if "prefixItems" in schema:
                 raise _Unknown(keyword)
             each = self.node(value)
-            return lambda v: not isinstance(v, list) or all(each(x) for x in v)
+
+            def items(v: Any) -> bool:
+                if isinstance(v, list):
+                    for item in v:
+                        if not each(item):
+                            return False
+                return True
+            return items
         if keyword == "properties":
             if not isinstance(value, dict):
                 raise _Unknown(value)
             known = {name: self.node(sub) for name, sub in value.items()}
-            return lambda v: not isinstance(v, dict) or all(
-                known[name](item) for name, item in v.items() if name in known)
+
+            def properties(v: Any) -> bool:
+                if isinstance(v, dict):
+                    for name, item in v.items():
+                        test = known.get(name)
+                        if test is not None and not test(item):
+                            return False
+                return True
+            return properties
         if keyword == "required":
             if not isinstance(value, list) or not all(isinstance(n, str) for n in value):
                 raise _Unknown(value)
@@ -150,8 +170,14 @@ class _Compiler:
             if value is True:
                 return _always
             extra = _never if value is False else self.node(value)
-            return lambda v: not isinstance(v, dict) or all(
-                extra(item) for name, item in v.items() if name not in allowed)
+
+            def additional(v: Any) -> bool:
+                if isinstance(v, dict):
+                    for name, item in v.items():
+                        if name not in allowed and not extra(item):
+                            return False
+                return True
+            return additional
         raise _Unknown(keyword)
 
 

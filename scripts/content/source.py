@@ -38,12 +38,17 @@ class Resolver:
         self._folders: dict[Path, Path] = {}
 
     def resolve(self, path: Path) -> Path:
-        if path.name in ("", "..") or path.is_symlink():
+        if path.name in ("", ".."):  # '.', '/', 'a/..': a folder itself
+            return self._folder(path)
+        if path.is_symlink():
             return path.resolve()
-        folder = self._folders.get(path.parent)
-        if folder is None:
-            folder = self._folders[path.parent] = path.parent.resolve()
-        return folder / path.name
+        return self._folder(path.parent) / path.name
+
+    def _folder(self, path: Path) -> Path:
+        found = self._folders.get(path)
+        if found is None:
+            found = self._folders[path] = path.resolve()
+        return found
 
 MAX_FILE_BYTES = 200_000
 MAX_FRONT_MATTER_CHARS = 20_000
