@@ -26,7 +26,8 @@ _LONGEST = 4_000  # characters; a line stays far below yaml.dump's width (10,000
 # the byte order mark. Anything else (a tab, a control character, …) is escaped: not here.
 _WRITTEN_AS_IS = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+")
 _INDICATOR_FIRST = frozenset("#,[]{}&*!|>'\"%@`")
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# A key as a plain word; libyaml writes a key of more than 128 characters as '? key'.
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 
 
 def pair_text(key: str, value: Any) -> str | None:

@@ -53,7 +53,8 @@ _WORDS = st.one_of(st.text(alphabet=st.sampled_from(_CHARS), max_size=12), st.te
                                     "---", "...", "--- a", "a: b", "a:", "a #b", "a#b", "'t Zorghuus",
                                     "- a", "-a", "? a", ":a", "a " * 2100, "x" * 4001]))
 _PLAIN = st.one_of(_WORDS, st.booleans(), st.integers(), st.none(), st.floats(allow_nan=False))
-_KEYS = st.one_of(st.sampled_from(["title", "href", "type", "exclude", "toc_depth", "a_b", "_x"]), _WORDS)
+_KEYS = st.one_of(st.sampled_from(["title", "href", "type", "exclude", "toc_depth", "a_b", "_x",
+                                   "k" * 100, "k" * 128, "k" * 129]), _WORDS)
 _PAIR_VALUE = st.one_of(_PLAIN, st.lists(_PLAIN, max_size=3),
                         st.dictionaries(_KEYS, _PLAIN, max_size=3),
                         st.lists(st.dictionaries(_KEYS, _PLAIN, max_size=3), max_size=3))
