@@ -12,34 +12,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment
 from markupsafe import Markup
-
-# The macro → the template that defines it.
-MACROS = {"article_item": "_macros.md.j2", "meeting_item": "_macros.md.j2",
-          "directory_item": "_directory.md.j2"}
 
 
 class CachedMacros:
     """One per build: the records of a build are immutable and alive while it runs, so an
     item is known by its identity (the entry keeps the item, so its id is never reused)."""
 
-    def __init__(self, env: Environment, values: dict[str, Any]) -> None:
-        # `values`: what every page template gets (ctx, index, site); the macros see only
-        # those, so a macro that read a page's own variable would fail here, not differ.
-        self._env, self._values = env, values
-        self._modules: dict[str, Any] = {}
+    def __init__(self, macros: dict[str, Any]) -> None:
+        self._macros = macros  # the build's macros by name (render/macros.py), filled in later
         self._done: dict[tuple, tuple[Any, Markup]] = {}
 
     def _call(self, macro: str, item: Any, *options: Any) -> Markup:
         key = (macro, id(item), options)
         found = self._done.get(key)
         if found is None:
-            template = MACROS[macro]
-            module = self._modules.get(template)
-            if module is None:
-                module = self._modules[template] = self._env.get_template(template).make_module(self._values)
-            found = self._done[key] = (item, getattr(module, macro)(item, *options))
+            found = self._done[key] = (item, self._macros[macro](item, *options))
         return found[1]
 
     def article_item(self, article: Any, level: int = 3) -> Markup:

@@ -12,6 +12,7 @@ from jinja2 import Environment, Template
 
 from scripts.index import SiteIndex
 from scripts.render.cached import CachedMacros
+from scripts.render.macros import build_macros
 from scripts.render.output import Output
 
 PAGE_SIZE = 20  # items per list page: pages stay small however much content there is
@@ -39,7 +40,8 @@ class Context:
     settings: Settings
     env: Environment
     out: Output
-    # What every template gets: the build's values and its item macros, rendered once per item.
+    # What every template gets: the build's values, the shared macros (render/macros.py)
+    # and the item macros rendered once per item (render/cached.py).
     shared: dict[str, Any] = field(init=False, repr=False)
 
     # The templates of this build: the environment checks a template's file for changes on
@@ -47,8 +49,11 @@ class Context:
     templates: dict[str, Template] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.shared = {"ctx": self, "index": self.index, "site": self.index.site}
-        self.shared["cached"] = CachedMacros(self.env, dict(self.shared))
+        macros: dict[str, Any] = {}
+        self.shared = {"ctx": self, "index": self.index, "site": self.index.site,
+                       "cached": CachedMacros(macros)}
+        macros.update(build_macros(self.env, self.shared))  # they see the values above
+        self.shared.update(macros)
 
     @property
     def site(self):
