@@ -6,7 +6,6 @@ contributed title like `[x](javascript:…)` or `<script>` is shown as text, nev
 
 from __future__ import annotations
 
-import hashlib
 import html
 import os
 import sys
@@ -14,7 +13,6 @@ from html import unescape
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -126,16 +124,7 @@ class _CompiledTemplates(FileSystemBytecodeCache):
     """Compiled templates kept beside them, as Python keeps its modules' (__pycache__):
     compiling the templates is a quarter of a second of every fresh process (each build,
     `make check`). Jinja uses an entry only for the same template source and the same Jinja
-    and Python versions; the entry's name also holds the environment's settings that shape
-    the compiled code (an edit to them here must not find code compiled under the old ones).
-    A folder that cannot be written only means compiling again."""
-
-    def __init__(self, directory: str, settings: str) -> None:
-        super().__init__(directory, "%s.jinja")
-        self.settings = settings
-
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return super().get_cache_key(f"{self.settings}|{name}", filename)
+    and Python versions; a folder that cannot be written only means compiling again."""
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -153,14 +142,12 @@ class _CompiledTemplates(FileSystemBytecodeCache):
             pass
 
 
-def _new_environment(compiled: Path = COMPILED, **options: Any) -> Environment:
-    """`options`: other settings, for tests only."""
+def _new_environment(compiled: Path = COMPILED) -> Environment:
     # autoescape makes macros return Markup; finalize escapes every other value for Markdown.
-    settings: dict[str, Any] = {"autoescape": True, "finalize": markdown_text, "undefined": StrictUndefined,
-                                "keep_trailing_newline": True, "trim_blocks": True,
-                                "lstrip_blocks": True, **options}
-    env = Environment(loader=FileSystemLoader(TEMPLATES), **settings)
-    env.bytecode_cache = _CompiledTemplates(str(compiled), _compiled_shape(env))
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                      finalize=markdown_text, undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                      bytecode_cache=_CompiledTemplates(str(compiled), "%s.jinja"))
     env.filters.update({
         "h": html_text, "hm": html_inline, "url": safe_url, "body": body, "md": markdown_text,
         "dag": dutch.day, "weekdag": dutch.weekday_day, "maand": dutch.month_year,
@@ -168,14 +155,3 @@ def _new_environment(compiled: Path = COMPILED, **options: Any) -> Environment:
     })
     env.globals["page"] = page_link
     return env
-
-
-def _compiled_shape(env: Environment) -> str:
-    """The settings of an environment that its compiled templates depend on."""
-    names = ("block_start_string", "block_end_string", "variable_start_string",
-             "variable_end_string", "comment_start_string", "comment_end_string",
-             "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
-             "newline_sequence", "keep_trailing_newline", "autoescape", "optimized", "is_async")
-    shape = [repr(getattr(env, name)) for name in names]
-    shape += [repr(env.finalize is not None), repr(sorted(env.extensions))]
-    return hashlib.sha1("|".join(shape).encode("utf-8")).hexdigest()

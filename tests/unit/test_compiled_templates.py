@@ -34,18 +34,3 @@ def test_a_folder_that_cannot_be_written_only_means_compiling(tmp_path, monkeypa
     blocked.write_text("not a folder")
     _new_environment(blocked / "compiled").get_template("articles.md.j2")  # no error
     assert os.path.isfile(blocked)
-
-
-def test_code_compiled_under_other_settings_is_not_used(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    folder = tmp_path / "compiled"
-    values = {"title": "T", "items": [], "current": 1, "paths": ["a.md"], "intro": "", "total": 0}
-
-    def render(**options) -> str:
-        env = _new_environment(folder, **options)
-        return env.get_template("articles.md.j2").render(**values, **build_macros(env, values))
-
-    trimmed = render()
-    untrimmed = render(trim_blocks=False, lstrip_blocks=False)
-    assert untrimmed != trimmed
-    assert render() == trimmed and render(trim_blocks=False, lstrip_blocks=False) == untrimmed
