@@ -7,16 +7,13 @@ contributed title like `[x](javascript:…)` or `<script>` is shown as text, nev
 from __future__ import annotations
 
 import html
-import os
-import sys
 from html import unescape
 import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from jinja2.bccache import Bucket
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from scripts.render import dutch
@@ -24,7 +21,6 @@ from scripts.content.safety import is_safe_url
 from scripts.render.contributed import as_raw_block, render_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
-COMPILED = Path(__file__).parent / "__pycache__" / "templates"  # not under TEMPLATES: not a template
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 _LEADING_QUESTION = re.compile(r"^ ?\?")
 _LEADING_NUMBER = re.compile(r"^( ?\d+)([.)])")
@@ -120,34 +116,11 @@ def make_environment() -> Environment:
     return _new_environment()
 
 
-class _CompiledTemplates(FileSystemBytecodeCache):
-    """Compiled templates kept beside them, as Python keeps its modules' (__pycache__):
-    compiling the templates is a quarter of a second of every fresh process (each build,
-    `make check`). Jinja uses an entry only for the same template source and the same Jinja
-    and Python versions; a folder that cannot be written only means compiling again."""
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except OSError:
-            pass
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        if sys.dont_write_bytecode:  # PYTHONDONTWRITEBYTECODE: Python's own rule
-            return
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
-def _new_environment(compiled: Path = COMPILED) -> Environment:
+def _new_environment() -> Environment:
     # autoescape makes macros return Markup; finalize escapes every other value for Markdown.
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       finalize=markdown_text, undefined=StrictUndefined,
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                      bytecode_cache=_CompiledTemplates(str(compiled), "%s.jinja"))
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update({
         "h": html_text, "hm": html_inline, "url": safe_url, "body": body, "md": markdown_text,
         "dag": dutch.day, "weekdag": dutch.weekday_day, "maand": dutch.month_year,
