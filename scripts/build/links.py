@@ -32,8 +32,10 @@ _LINK = re.compile(r"(\]\(|\]: )/([^()\s#?]*\.md)(?=[#?)\s])")
 # `href="/path.md"`, `href="/path.md#anchor"`, `href="/path.md?query"` in raw HTML.
 _HREF = re.compile(r'(href=")/([^"#?\s]*\.md)(?=[#?"])')
 # `href="/feeds/actueel.xml"`, `src="/deelnemers/logos/x.png"`: another file the site publishes
-# as it is (a feed, .ics, JSON, an image).
-_FILE_HREF = re.compile(r'((?:href|src)=")/([^"#?\s/][^"#?\s]*\.(?!md[#?"])[A-Za-z0-9]+)(?=[#?"])')
+# as it is (a feed, .ics, JSON, an image). The pattern starts at '="/', a literal the regex
+# engine finds fast ('(?:href|src)=' first made it try every 'h' and 's' of the text: most of
+# the time of all links); _rewrite_file keeps only those after 'href' or 'src'.
+_FILE_HREF = re.compile(r'(=")/([^"#?\s/][^"#?\s]*\.(?!md[#?"])[A-Za-z0-9]+)(?=[#?"])')
 
 
 def relative_to(page: str, target: str) -> str:
@@ -41,12 +43,33 @@ def relative_to(page: str, target: str) -> str:
     return _relpath(target, posixpath.dirname(page) or ".")
 
 
-@lru_cache(maxsize=1 << 16)
 def _relpath(target: str, start: str) -> str:
-    # Pages share folders and link to the same pages: each pair is worked out once.
-    return posixpath.relpath(target, start)
+    """posixpath.relpath for the docs-relative paths the generator writes, without its
+    abspath (a getcwd per call): tens of thousands of links, nearly every pair a new one.
+    A path with an empty, '.' or '..' part, or an absolute one, goes to posixpath itself."""
+    target_parts = _parts(target)
+    start_parts = () if start == "." else _parts(start)
+    if target_parts is None or start_parts is None:
+        return posixpath.relpath(target, start)
+    common = 0
+    for mine, theirs in zip(start_parts, target_parts, strict=False):  # the shorter one ends it
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join((("..",) * (len(start_parts) - common)) + target_parts[common:]) or "."
 
 
+@lru_cache(maxsize=1 << 16)
+def _parts(path: str) -> tuple[str, ...] | None:
+    """The folders and name of a plain relative path; None for any other path. Cached: the
+    same targets and page folders come back on every page."""
+    parts = tuple(path.split("/"))
+    if "" in parts or "." in parts or ".." in parts:
+        return None
+    return parts
+
+
+@lru_cache(maxsize=1 << 16)
 def published_dir(path: str) -> str:
     """The folder of the published address of docs file `path`: `a/b.md` → `a/b`, `a/index.md` → `a`."""
     stem = path.removesuffix(".md")
@@ -74,12 +97,28 @@ def relative_links(page: str, markdown: str, html_links: str = "address") -> str
     rules: tuple[tuple[re.Pattern[str], Callable[[str, str], str]], ...] = (
         (_LINK, relative_to), (_FILE_HREF, to_file), (_HREF, to_page))
     for pattern, to in rules:
-        markdown = pattern.sub(partial(_rewrite, page, to), markdown)
+        rewrite = _rewrite_file if pattern is _FILE_HREF else _rewrite
+        done: dict[str, str] = {}  # a page links to the same target often (cards, fact boxes)
+        markdown = pattern.sub(partial(rewrite, page, to, done), markdown)
     return markdown
 
 
-def _rewrite(page: str, to: Callable[[str, str], str], match: re.Match[str]) -> str:
-    return match.group(1) + to(page, match.group(2))
+def _rewrite(page: str, to: Callable[[str, str], str], done: dict[str, str],
+             match: re.Match[str]) -> str:
+    target = match.group(2)
+    found = done.get(target)
+    if found is None:
+        found = done[target] = to(page, target)
+    return match.group(1) + found
+
+
+def _rewrite_file(page: str, to: Callable[[str, str], str], done: dict[str, str],
+                  match: re.Match[str]) -> str:
+    """_rewrite for a _FILE_HREF match that is the value of an href or src attribute."""
+    start = match.start()
+    if match.string.endswith("href", 0, start) or match.string.endswith("src", 0, start):
+        return _rewrite(page, to, done, match)
+    return match.group(0)
 
 
 def relative_links_in(files: dict[str, bytes], html_links: str = "address") -> None:

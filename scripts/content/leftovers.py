@@ -7,6 +7,7 @@ published as the organisation's own text or as a news item, so the validator nam
 
 from __future__ import annotations
 
+import stat
 from functools import cache
 from pathlib import Path
 
@@ -31,9 +32,13 @@ def _template(path: Path, mtime: float) -> SourceFile | None:
 
 def template_for(content_dir: Path, schema: str) -> SourceFile | None:
     path = Path(content_dir) / "_sjablonen" / f"{schema}.md"
-    if not path.is_file():
+    try:
+        status = path.stat()  # one look at the file (asked for every file of a kind)
+    except OSError:
         return None
-    return _template(path, path.stat().st_mtime)
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return _template(path, status.st_mtime)
 
 
 def _same(a: str, b: str) -> bool:

@@ -18,7 +18,7 @@ from scripts.content.problems import ProblemList, blamed
 from scripts.content.references import check_references
 from scripts.content.safety import body_problems, field_problems
 from scripts.content.schema_check import check_schema, drop_empty
-from scripts.content.source import SourceFile, read_source, relative_path
+from scripts.content.source import Resolver, SourceFile, read_source, relative_path
 from scripts.model.items import Article, Meeting, Movement, Organisation, Site, Theme
 from scripts.model.slugs import slugify
 
@@ -45,13 +45,19 @@ def content_files(content_dir: Path, kind: Kind) -> list[Path]:
     if not folder.is_dir():
         return []
     files = []
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(folder.rglob("*"), key=_path_order):
         parts = path.relative_to(folder).parts
         if any(p.startswith(("_", ".")) for p in parts) or (kind.assets and parts[0] == kind.assets):
             continue
         if path.is_file() and path.name.lower() != "readme.md":
             files.append(path)
     return files
+
+
+def _path_order(path: Path) -> tuple[str, ...]:
+    """The order of sorted(paths), by parts as Path compares them: a key is made once per
+    path, Path's own comparison builds its parts again for every comparison."""
+    return path.parts
 
 
 def load_content(content_dir: Path, project_dir: Path | None = None,
@@ -61,6 +67,7 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
     content_dir = Path(content_dir)
     project_dir = Path(project_dir) if project_dir else content_dir.parent
     problems = ProblemList(new_files=new_files)
+    resolver = Resolver()  # for this run only: the folders may change before the next
     _check_folders(content_dir, project_dir, problems)
     collected: dict[str, dict] = {kind.attribute: {} for kind in KINDS}
     sources: dict = {}
@@ -71,7 +78,7 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
 
     for kind in KINDS:
         for file in files[kind.folder]:
-            rel = relative_path(file, project_dir)
+            rel = relative_path(file, project_dir, resolver)
             slug = file.stem
             if file.is_symlink():
                 problems.add(rel, 0, "", "Dit bestand is een koppeling (symlink) naar een ander bestand.",
@@ -117,12 +124,13 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
     for kind in KINDS:
         if kind.assets:
             check_asset_folder(content_dir / kind.folder / kind.assets,
-                               relative_path(content_dir / kind.folder / kind.assets, project_dir),
+                               relative_path(content_dir / kind.folder / kind.assets, project_dir, resolver),
                                checked, problems)
     site = Site(**{name: dict(sorted(items.items())) for name, items in collected.items()})
     try:
         check_references(site, known, sources, problems)
-        published.check(site, sources, content_dir, problems, project_dir)  # raised volgnummer
+        published.check(site, sources, content_dir, problems, project_dir,  # raised volgnummer
+                        resolver)
     except Exception as error:  # the last resort: a Dutch problem, never a traceback
         problems.add(relative_path(content_dir, project_dir), 0, "",
                      f"De verwijzingen tussen de bestanden kunnen niet worden gecontroleerd "
@@ -145,7 +153,7 @@ def _other_files(content_dir: Path, files: dict[str, list[Path]]) -> tuple:
         return ()
     skip = {path for paths in files.values() for path in paths}
     entries = []
-    for path in sorted(content_dir.rglob("*")):
+    for path in sorted(content_dir.rglob("*"), key=_path_order):
         if path not in skip and path.is_file():
             stat = path.stat()
             entries.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
@@ -220,18 +228,19 @@ def _build(kind: Kind, slug: str, source: SourceFile, content_dir: Path, problem
     return record if len(problems) == before else None
 
 
-def _check_characters(source: SourceFile, value: Any, path: tuple, problems: ProblemList) -> None:
+def _check_characters(source: SourceFile, value: Any, path: tuple, problems: ProblemList,
+                      key: str = "") -> None:
+    """`key`: the nearest field name in `path` (an item of a list is in its list's field)."""
     if isinstance(value, dict):
-        for key, item in value.items():
-            _check_characters(source, item, path + (key,), problems)
+        for name, item in value.items():
+            _check_characters(source, item, path + (name,), problems, name if isinstance(name, str) else key)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _check_characters(source, item, path + (index,), problems)
+            _check_characters(source, item, path + (index,), problems, key)
     elif isinstance(value, str):
         name = ".".join(map(str, path))
         for message, hint in field_problems(value):
             problems.add(source.path, source.line(*path), name, message, hint)
-        key = next((p for p in reversed(path) if isinstance(p, str)), "")
         if key in URL_FIELDS and value.strip():
             problem = _url_problem(value.strip())
             if problem:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.content.problems import ProblemList
-from scripts.content.source import relative_path
+from scripts.content.source import Resolver, relative_path
 from scripts.model.items import Meeting, Moment, Site, location_text
 from scripts.model.values import AMSTERDAM
 
@@ -109,8 +109,10 @@ def read(content_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
-          project_dir: Path) -> None:
-    """A published meeting keeps its uid, and no file takes an address another meeting had."""
+          project_dir: Path, resolver: Resolver | None = None) -> None:
+    """A published meeting keeps its uid, and no file takes an address another meeting had.
+    `resolver`: the loader's, for its run."""
+    resolver = resolver or Resolver()
     published = load(content_dir, problems, project_dir)
     current_uids = {m.uid for m in site.meetings.values()}
     uid_of_file = {entry.get("bestand"): uid for uid, entry in published.items()}
@@ -133,7 +135,7 @@ def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
                              f"agenda-abonnementen wijzen nog naar '/bijeenkomsten/{old_slug}/'.",
                              f"Zet 'eerdere_namen: [{old_slug}]' erbij: dan blijven ze werken.")
             continue
-        old = uid_of_file.get(_in_content(meeting, content_dir, project_dir))
+        old = uid_of_file.get(_in_content(meeting, content_dir, project_dir, resolver))
         if old and old not in current_uids:
             problems.add(source.path, source.line("uid"), "uid",
                          f"De uid is veranderd. Bij de publicatie was het '{old}'.",
@@ -160,8 +162,9 @@ def track(site: Site, baseline: dict[str, dict[str, Any]], build_date: date,
     stamp_now = build_stamp(build_date)
     project_dir = Path(content_dir).parent
     meetings, entries = {}, dict(baseline)
+    resolver = Resolver()
     for slug, meeting in site.meetings.items():
-        now = state(meeting, _in_content(meeting, content_dir, project_dir))
+        now = state(meeting, _in_content(meeting, content_dir, project_dir, resolver))
         before = baseline.get(meeting.uid)
         if before is None:  # first published by this build
             sequence = meeting.sequence
@@ -186,11 +189,11 @@ def _seed_stamp(meeting: Meeting) -> datetime:
     return datetime.combine(meeting.modified or meeting.first_day, time(0), UTC)
 
 
-def _in_content(meeting: Meeting, content_dir: Path, project_dir: Path) -> str:
+def _in_content(meeting: Meeting, content_dir: Path, project_dir: Path, resolver: Resolver) -> str:
     """The meeting's file relative to content/, wherever the content folder is."""
-    file = (Path(project_dir) / meeting.source).resolve()
+    file = resolver.resolve(Path(project_dir) / meeting.source)
     try:
-        return file.relative_to(Path(content_dir).resolve()).as_posix()
+        return file.relative_to(resolver.resolve(Path(content_dir))).as_posix()
     except ValueError:
         return meeting.source
 

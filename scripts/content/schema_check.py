@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from scripts.content.kinds import SCHEMAS
 from scripts.content.problems import ProblemList
+from scripts.content.schema_compiled import compile_schema
 from scripts.content.source import SourceFile
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -53,6 +54,12 @@ def _validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(kind))
 
 
+@lru_cache(maxsize=None)
+def _surely_valid(kind: str) -> Callable[[Any], bool]:
+    """True only for data in which jsonschema finds no error (schema_compiled.py)."""
+    return compile_schema(load_schema(kind)) or (lambda data: False)
+
+
 def drop_empty(data):
     """Leave out keys without a value: a template's empty optional fields are not errors."""
     if isinstance(data, dict):
@@ -66,8 +73,10 @@ def drop_empty(data):
 
 def check_schema(kind: str, source: SourceFile, data: dict, problems: ProblemList) -> set[str]:
     """Add a problem per schema violation; return the top-level keys that failed."""
-    schema = load_schema(kind)
     failed: set[str] = set()
+    if _surely_valid(kind)(data):
+        return failed  # the common case, without walking the schema with jsonschema
+    schema = load_schema(kind)
     for error in sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.path))):
         path = tuple(error.path)
         for key_path, message, hint in _translate(kind, schema, error, path):

@@ -18,12 +18,37 @@ import yaml
 from scripts.content.problems import ProblemList
 
 
-def relative_path(file: Path, project_dir: Path) -> str:
-    """A file as problems name it: relative to the project ('content/…'), else as given."""
+def relative_path(file: Path, project_dir: Path, resolver: Resolver | None = None) -> str:
+    """A file as problems name it: relative to the project ('content/…'), else as given.
+    `resolver`: one kept by the caller for many files (a loader's run)."""
+    resolve = resolver.resolve if resolver is not None else Path.resolve
     try:
-        return file.resolve().relative_to(Path(project_dir).resolve()).as_posix()
+        return resolve(file).relative_to(resolve(Path(project_dir))).as_posix()
     except ValueError:
         return file.as_posix()
+
+
+class Resolver:
+    """Path.resolve for the many files of a few folders, each folder resolved once: resolving
+    looks at every part of a path (an lstat each), a thousand files share a dozen folders.
+    A file that is itself a link, or a path ending in '..', is resolved whole. Keep one only
+    while the folders cannot change (one loader run)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Path] = {}
+
+    def resolve(self, path: Path) -> Path:
+        if path.name in ("", ".."):  # '.', '/', 'a/..': a folder itself
+            return self._folder(path)
+        if path.is_symlink():
+            return path.resolve()
+        return self._folder(path.parent) / path.name
+
+    def _folder(self, path: Path) -> Path:
+        found = self._folders.get(path)
+        if found is None:
+            found = self._folders[path] = path.resolve()
+        return found
 
 MAX_FILE_BYTES = 200_000
 MAX_FRONT_MATTER_CHARS = 20_000
@@ -243,6 +268,8 @@ def _too_big_or_deep(text: str, offset: int) -> "_Refused | None":
         if block > MAX_NESTING:
             return _Refused(number + offset, "De gegevens zijn te diep genest (te veel inspringen "
                             "of streepjes).", "Houd het bij de velden uit het sjabloon.")
+        if not depth and not quote and "[" not in content and "{" not in content:
+            continue  # outside brackets a line without '[' or '{' leaves depth and quote as they are
         for char in content:
             if quote:
                 if char == quote:
@@ -297,7 +324,7 @@ def _convert(loader: Any, node: yaml.Node, path: tuple, lines: dict, offset: int
         raise _Refused(line, "Verwijzingen met '&' en '*' (YAML-ankers) zijn niet toegestaan.",
                        "Schrijf de waarde gewoon uit.")
     seen.add(id(node))
-    if node.start_mark.line < len(text) and text[node.start_mark.line][node.start_mark.column:].startswith("&"):
+    if node.start_mark.line < len(text) and text[node.start_mark.line].startswith("&", node.start_mark.column):
         raise _Refused(line, "Een & aan het begin van een waarde leest YAML als een anker: die "
                        "tekst valt weg.", QUOTES_HINT)
     if len(path) > 6:
@@ -324,16 +351,21 @@ def _convert(loader: Any, node: yaml.Node, path: tuple, lines: dict, offset: int
             lines[path + (index,)] = item.start_mark.line + 1 + offset
             items.append(_convert(loader, item, path + (index,), lines, offset, seen, text))
         return items
-    if (isinstance(node, yaml.ScalarNode) and not node.style and node.tag == "tag:yaml.org,2002:str"
+    if (isinstance(node, yaml.ScalarNode) and not node.style and node.tag == _STR
             and node.end_mark.line < len(text)):
-        rest = text[node.end_mark.line][node.end_mark.column:]
-        if _COMMENT_AFTER.match(rest):
+        if _COMMENT_AFTER.match(text[node.end_mark.line], node.end_mark.column):
+            rest = text[node.end_mark.line][node.end_mark.column:]
             whole = (str(node.value) + rest)[:80].strip()
             raise _Refused(node.end_mark.line + 1 + offset,
                            f"Na ' #' leest YAML de rest van de regel als opmerking: van '{whole}' "
                            f"blijft alleen '{node.value}' over.",
                            f"Zet de hele tekst tussen aanhalingstekens: \"{whole}\".")
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value  # what SafeConstructor.construct_yaml_str returns, without its dispatch
     return loader.construct_object(node, deep=True)
+
+
+_STR = "tag:yaml.org,2002:str"
 
 
 _COMMENT_AFTER = re.compile(r"[ \t]+#")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from datetime import date
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 
 from scripts.index import SiteIndex
+from scripts.render.cached import CachedMacros
+from scripts.render.macros import build_macros
 from scripts.render.output import Output
 
 PAGE_SIZE = 20  # items per list page: pages stay small however much content there is
@@ -38,6 +40,20 @@ class Context:
     settings: Settings
     env: Environment
     out: Output
+    # What every template gets: the build's values, the shared macros (render/macros.py)
+    # and the item macros rendered once per item (render/cached.py).
+    shared: dict[str, Any] = field(init=False, repr=False)
+
+    # The templates of this build: the environment checks a template's file for changes on
+    # every get_template (a stat), once per build is enough for the preview to see an edit.
+    templates: dict[str, Template] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        macros: dict[str, Any] = {}
+        self.shared = {"ctx": self, "index": self.index, "site": self.index.site,
+                       "cached": CachedMacros(macros)}
+        macros.update(build_macros(self.env, self.shared))  # they see the values above
+        self.shared.update(macros)
 
     @property
     def site(self):
@@ -51,8 +67,10 @@ class Context:
         return self.settings.edit_base + source if self.settings.edit_base and source else ""
 
     def render(self, template: str, **values: Any) -> str:
-        return self.env.get_template(template).render(ctx=self, index=self.index,
-                                                      site=self.site, **values)
+        found = self.templates.get(template)
+        if found is None:
+            found = self.templates[template] = self.env.get_template(template)
+        return found.render(**self.shared, **values)
 
     def page(self, path: str, template: str, *, title: str, description: str, kind: str,
              body_template: str, feeds: list | None = None, json_ld: dict | None = None,

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import yaml
-
-# libyaml's emitter when the wheel has it (same output, several times faster).
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+from scripts.render.front_matter import front_matter
 
 
 class Output:
@@ -14,8 +11,7 @@ class Output:
 
     def page(self, path: str, meta: dict, body: str) -> None:
         """A Markdown page with front matter; `meta['template']` names the page-kind template."""
-        front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
-        self.text(path, f"---\n{front}---\n\n{body.strip()}\n")
+        self.text(path, f"---\n{front_matter(meta)}---\n\n{body.strip()}\n")
 
     def text(self, path: str, text: str) -> None:
         self.binary(path, text.encode("utf-8"))

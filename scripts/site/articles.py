@@ -3,9 +3,11 @@ theme, keyword and movement pages share."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from markupsafe import Markup
 
-from scripts.model.items import Article
+from scripts.model.items import Article, Meeting
 from scripts.model.slugs import slugify
 from scripts.feeds import news as newsfeeds
 from scripts.render.context import Context, paginate, pagination_paths
@@ -26,18 +28,22 @@ def build(ctx: Context) -> None:
                               "onderwerp? Kijk bij de [thema's](/themas/index.md), de "
                               "[trefwoorden](/trefwoord/index.md) of de "
                               "[bewegingen](/bewegingen/index.md).") if number == 1 else Markup(""))
+    reports: dict[str, list[Meeting]] = defaultdict(list)  # article → the meetings it reports on
+    for meeting in ctx.site.meetings.values():  # once, not a scan of all meetings per article
+        if meeting.report:
+            reports[meeting.report].append(meeting)
     for article in ctx.index.articles:
-        build_article_page(ctx, article, feeds)
+        build_article_page(ctx, article, feeds, reports.get(article.slug, []))
 
 
-def build_article_page(ctx: Context, article: Article, feeds: list) -> None:
+def build_article_page(ctx: Context, article: Article, feeds: list, reported: list[Meeting]) -> None:
     keywords = [ctx.index.keywords[s] for s in dict.fromkeys(slugify(k) for k in article.keywords)
                 if s in ctx.index.keywords]
     themes = [ctx.site.themes[t] for t in article.themes if t in ctx.site.themes]
     ctx.page(f"actueel/{article.slug}.md", "article.html", title=article.title,
              kind="artikel", description=article.summary, source=article.source,
              body_template="article.md.j2", a=article, keywords=keywords,
-             reported=[m for m in ctx.site.meetings.values() if m.report == article.slug],
+             reported=reported,
              related=ctx.index.related_articles(article),
              feeds=feeds + [newsfeeds.theme_link(t) for t in themes],
              json_ld=_json_ld(ctx, article),

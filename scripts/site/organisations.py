@@ -7,6 +7,7 @@ import posixpath
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scripts.render import dutch
 from scripts.feeds.atom import AtomEntry, atom_feed
@@ -92,7 +93,10 @@ class Entry:
     details: tuple[str, ...]  # place, province, sectors, role: shown after the name
 
 
+@lru_cache(maxsize=1 << 16)
 def entry_of(o: Organisation) -> Entry:
+    # Cached (a pure function of the record): an organisation stands in several lists, and
+    # the same Entry lets its list item be rendered once per build (render/cached.py).
     details = [", ".join(x for x in (o.place, o.province) if x)]
     details.append(", ".join(sector_label(s) for s in o.sectors))
     if o.role != "deelnemer":
@@ -182,6 +186,13 @@ def build(ctx: Context) -> None:
                                    "eerder mee, de laatst gestopte bovenaan. Wat ze deden, blijft op de site.",
                               former_heading="",
                               links=[("/deelnemers/index.md", "Alle deelnemers")]) if former else []
+    # The same on every page of the directory: worked out once, not per page (each is a pass
+    # over all organisations, and the number of pages grows with them).
+    intro = counts_sentence(ctx.index.organisation_counts)
+    letters = all_letters(entries)
+    province_rows, movements = province_counts(current), movement_rows(ctx, current)
+    unknown_province = sum(not o.province for o in current)
+    unknown_place = sum(not o.place for o in current)
     for number, (items, path) in enumerate(zip(pages, paths, strict=True), start=1):
         extra: dict[str, object] = dict(SECTIONS_ONLY)
         if number > 1:
@@ -192,18 +203,16 @@ def build(ctx: Context) -> None:
                              "per beweging, provincie en sector.",
                  body_template="organisations.md.j2", feeds=[feed_link()], extra=extra,
                  number=number, paths=paths, total=len(entries),
-                 intro=counts_sentence(ctx.index.organisation_counts),
+                 intro=intro,
                  az=[(letter, "#" + anchor if first_page[letter] == number else
                       f"/{paths[first_page[letter] - 1]}#{anchor}")
-                     for letter, anchor in all_letters(entries)],
+                     for letter, anchor in letters],
                  letters=by_letter(items), data_url=relative_file(path, DATA_PATH), page_size=LIST_SIZE,
                  former=former_entries[:FORMER_SHOWN], former_count=len(former),
                  former_path=FORMER_PATH if len(former_paths) else "",
                  filters=filters,
-                 provinces=province_counts(current),
-                 movements=movement_rows(ctx, current),
-                 unknown_province=sum(not o.province for o in current),
-                 unknown_place=sum(not o.place for o in current),
+                 provinces=province_rows, movements=movements,
+                 unknown_province=unknown_province, unknown_place=unknown_place,
                  recent=joined[:RECENT], period_of=period_of, feed_href=relative_file(path, FEED_PATH))
     ctx.out.text(DATA_PATH, directory_data(entries, former_entries))
     build_provinces(ctx, current, former)

@@ -47,3 +47,25 @@ def test_for_zensical_html_links_take_the_markdown_form():
 def test_other_links_are_left_alone():
     text = '<a href="https://voorbeeld.nl/a.md">a</a> <a href="#top">b</a> [c](https://x.nl/y.md)'
     assert relative_links("deelnemers/y.md", text) == text
+
+
+def test_relative_paths_are_those_of_posixpath():
+    """links._relpath skips posixpath.relpath's abspath for plain paths: same answers, also for
+    the paths it hands back to posixpath ('.', '..', empty parts, absolute)."""
+    import itertools
+    import posixpath
+
+    from scripts.build.links import _relpath
+
+    paths = ["index.md", "themas/zorg.md", "themas", "themas/pagina/2.md", "deelnemers/x/y.md",
+             "a/../b.md", "./a.md", "a//b.md", "/a/b.md", "."]
+    for target, start in itertools.product(paths, repeat=2):
+        assert _relpath(target, start) == posixpath.relpath(target, start), (target, start)
+
+
+def test_published_files_only_in_href_and_src_values():
+    """The file rule finds '="/' and keeps the matches after 'href' or 'src' (as the pattern
+    that named them did, also inside data-src)."""
+    text = '<img data-src="/x.png"> <p title="/y.png"> <a xhref="/z.xml">'
+    assert relative_links("a/b.md", text) == (
+        '<img data-src="../../x.png"> <p title="/y.png"> <a xhref="../../z.xml">')
