@@ -3,20 +3,23 @@
 The generator writes most of a page as finished HTML (cards, fact boxes, lists, contributed
 text after the sanitiser) and only headings and a few small parts as Markdown. Python-Markdown
 still reads every raw HTML block with its HTML parser (`html.parser`, in Python) to find where
-it ends, only to pass it through unchanged: about 60 % of the Markdown time of our pages.
+it ends, only to pass it through unchanged: about half the Markdown time of our pages.
 
 `set_apart` swaps each such block for a one-line HTML comment (the token), which Python-Markdown
 passes through as cheaply as any comment, and returns the blocks by token; after the
 conversion `put_back` puts each block where its token is. Headings stay Markdown, so the table
 of contents, the anchors and the permalinks are made as before.
 
-Which blocks: a run of non-blank lines, outside a fenced code block, whose first line starts
-at the margin with a block-level tag (as Python-Markdown's own HTML block rule asks) and whose
-last line ends a tag. Python-Markdown treats each of these as raw HTML too, so nothing becomes
-raw that was not: contributed values in the Markdown parts are escaped (`<` as `&lt;`), and
-contributed text inside the blocks has been through the sanitiser already. The result is
-byte for byte what Python-Markdown makes of the whole page (tests/unit/test_finished_html.py
-holds every generated page of the real content to that).
+Which blocks: a run of non-blank lines, outside a fenced code block, that is a row of whole
+block-level elements, each starting at the margin on a line of its own, with every '<' in it
+starting a tag (`_whole_elements`). Python-Markdown reads exactly such a run as raw HTML too,
+so nothing becomes raw that was not: contributed values in the Markdown parts are escaped
+(`<` as `&lt;`), and contributed text inside the blocks has been through the sanitiser already.
+Once a run with HTML in it is left to Python-Markdown (a tag left open, say), its parser may
+read on past the blank line, so nothing more of that page is set apart. The result is byte for
+byte what Python-Markdown makes of the whole page: tests/unit/test_finished_html.py holds
+every generated page of the real content to that, and a property test any mix of blocks,
+malformed ones included.
 
 The token carries a digest of the page's own Markdown, so no text on the page can name it.
 """
