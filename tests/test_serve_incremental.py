@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import time
 import sys
+import urllib.error
+import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -162,6 +164,13 @@ def test_the_previews_search_index_after_edits_equals_a_fresh_builds(tmp_path):
         assert _wait_for(lambda: built() == "".join(log).count("Building documentation"), 60)
         time.sleep(3)
         preview = searched()
+        # The removed article's page is gone from the preview too (--dirty alone keeps it).
+        try:
+            urllib.request.urlopen(f"{base}/actueel/brief-loc-begroting-vws-2022/", timeout=5)
+            status = 200
+        except urllib.error.HTTPError as error:
+            status = error.code
+        assert status == 404
     finally:
         stop_preview(server)
     fresh = json.loads((build(project) / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -49,6 +49,7 @@ _command: dict[str, str] = {}
 # The preview's pages as its last finished build showed them, and as the running build will.
 _shown: dict[str, bytes] = {}
 _showing: dict[str, bytes] = {}
+_gone: list[str] = []  # the site files of pages the running preview build no longer has
 _SNIPPET = re.compile(r'^--8<-- "([^"\n]+)"[ \t]*$', re.MULTILINE)
 
 
@@ -215,6 +216,10 @@ def on_files(files: Files, config):
             file.changed = _shown.get(file.src_uri) != pages[file.src_uri]
         _showing.clear()
         _showing.update(pages)
+        # A page or file gone from content/ goes from the preview too: --dirty never removes
+        # what an earlier build wrote, so its old address would still answer.
+        _gone[:] = [File.generated(config, path, content=b"").abs_dest_path
+                    for path in _shown if path not in pages]
     else:
         made = [File.generated(config, path, content=data) for path, data in pages.items()]
     # In the order MkDocs itself lists docs/ (index first), as when the pages were files there:
@@ -277,6 +282,8 @@ def on_post_build(config):
     if _previewing():  # only a build that got this far has shown its pages
         _shown.clear()
         _shown.update(_showing)
+        for path in _gone:
+            Path(path).unlink(missing_ok=True)
     search = _search_plugin(config)
     if _previewing() and _command.get("dirty") and search is not None:
         _search["entries"] = list(search.search_index.entries)
