@@ -520,7 +520,9 @@ def report(sizes: list[Size], runs: int, split: tuple[int, float, list, float] |
         parts += [f"## Where the time goes ({factor}×, one profiled full build)", "",
                   (f"cProfile of `mkdocs build --strict`; {total:.1f} s in the profiler (it slows the "
                   "build about twofold, the shares hold). An extension's row is the cumulative time of its "
-                  "processors, the Markdown core they call back into included, so those rows overlap."), "",
+                  "processors, the Markdown core they call back into included, so those rows overlap; "
+                  "the generator's own Markdown of contributed text (tables, fenced_code, sane_lists, toc: "
+                  "scripts/render/contributed.py) is counted in those rows too."), "",
                   "| part | seconds | share |", "| --- | ---: | ---: |"]
         parts += [f"| {name} | {seconds:.2f} | {100 * seconds / total:.0f} % |" for name, seconds in rows]
         parts += ["", (f"At {factor}×, the project's configuration without the hook (our extensions, "
