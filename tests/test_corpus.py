@@ -161,6 +161,17 @@ EXPECTED = {
     "snippet-ingesprongen-hek": ("deelnemers/snippet-ingesprongen-hek.md", 10, "tekst", "--8<--"),
     "thema-tekst-aanval": ("themas/thema-tekst-aanval.md", 6, "tekst", "HTML"),
     "mailto-met-bcc-in-tekst": ("deelnemers/mailto-met-bcc-in-tekst.md", 7, "tekst", "niet toegestaan"),
+    # Issue 19: one register of addresses; a collision is reported on the newcomer's line.
+    "eerder-agenda": ("bijeenkomsten/eerder-agenda.md", 6, "eerdere_namen[1]", "/bijeenkomsten/agenda/ is al in gebruik"),
+    "eerder-reeks": ("bijeenkomsten/eerder-reeks.md", 6, "eerdere_namen[1]", "/bijeenkomsten/reeks/ is al in gebruik"),
+    "eerder-archief": ("bijeenkomsten/eerder-archief.md", 6, "eerdere_namen[1]", "/bijeenkomsten/archief/ is al in gebruik"),
+    "eerder-levende-bijeenkomst": ("bijeenkomsten/nieuwkomer.md", 6, "eerdere_namen[1]", "content/bijeenkomsten/kampvuur-live.md"),
+    "reeks-zelfde-adres": ("bijeenkomsten/reeks-b.md", 6, "reeks", "/bijeenkomsten/reeks/week-van-de-zorg/ is al in gebruik"),
+    "oud-adres-data": ("_oude-adressen.yml", 4, "van", "botst met /data/deelnemers.json"),
+    "oud-adres-zoekindex": ("_oude-adressen.yml", 4, "van", "de zoekfunctie"),
+    "oud-adres-script": ("_oude-adressen.yml", 4, "van", "ligt in /assets/"),
+    "oud-adres-ical": ("_oude-adressen.yml", 4, "van", "/ical/alle.ics"),
+    "trefwoord-index": ("actueel/trefwoord-index.md", 6, "trefwoorden[2]", "/trefwoord/ is al in gebruik"),
 }
 
 

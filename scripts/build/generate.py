@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scripts.build.links import relative_links_in
-from scripts.build.writer import write_output
+from scripts.build.writer import GENERATED_DIRS, write_output
+from scripts.content.addresses import check_output
 from scripts.content.loader import load_content
 from scripts.content.problems import ProblemList
 from scripts.content import published
@@ -47,6 +48,13 @@ def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str]
             builder(ctx)
         guide.build(ctx, content_dir / "_sjablonen")
         copy_assets(content_dir, ctx.out)
+        problems = ProblemList(new_files=new_files)
+        if loaded.addresses is not None:  # the old addresses against every file of the build
+            check_output(list(ctx.out.files), _hand_written(content_dir),
+                         [(r.old, line) for r, line in redirects.read_mapping(content_dir, ProblemList())],
+                         f"content/{redirects.MAPPING}", replace(loaded.addresses, problems=problems))
+        if problems:
+            return problems, None
         problems = redirects.build(ctx, content_dir)  # last: it checks its targets against all pages
         relative_links_in(ctx.out.files, html_links)
     except Exception as error:  # the last resort: the checks should have caught the cause
@@ -59,6 +67,15 @@ def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str]
     if problems:
         return problems, None
     return loaded.problems, ctx.out
+
+
+def _hand_written(content_dir: Path) -> list[str]:
+    """The files under docs/ that are not generated: pages and assets the engine publishes."""
+    docs = Path(content_dir).parent / "docs"
+    if not docs.is_dir():
+        return []
+    return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*"))
+            if path.is_file() and path.relative_to(docs).parts[0] not in GENERATED_DIRS]
 
 
 def _source_in_traceback(error: BaseException) -> str:

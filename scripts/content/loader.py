@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scripts.content import published, records
+from scripts.content.addresses import Claim, Register, address_of
 from scripts.content.assets import check_asset_folder, check_download, check_logo
 from scripts.content.kinds import FOLDERS, KINDS, Kind
 from scripts.content.leftovers import LEFTOVER_KINDS, check_leftovers, template_for
@@ -37,6 +38,7 @@ class Loaded:
     site: Site
     problems: ProblemList
     sources: dict  # (kind folder, slug) → SourceFile, for line numbers in later checks
+    addresses: Register | None = None  # every address a contributed file claims (addresses.py)
 
 
 def content_files(content_dir: Path, kind: Kind) -> list[Path]:
@@ -75,6 +77,7 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
     known: dict[str, dict[str, str]] = {kind.folder: {} for kind in KINDS}  # slug → path
     files = {kind.folder: content_files(content_dir, kind) for kind in KINDS}
     others = _other_files(content_dir, files)
+    register = _site_register(problems)
 
     for kind in KINDS:
         for file in files[kind.folder]:
@@ -113,6 +116,8 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
                     known[kind.folder][slug] = rel
                 continue
             known[kind.folder][slug] = rel
+            register.claim(Claim(f"/{kind.folder}/{slug}/", "de pagina van een ander bestand", rel,
+                                 hint="Kies een andere bestandsnaam."))
             source, record = _read_and_build(kind, slug, file, rel, content_dir, problems, checked,
                                              others)
             if source is None:
@@ -130,12 +135,50 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
     try:
         check_references(site, known, sources, problems)
         published.check(site, sources, content_dir, problems, project_dir,  # raised volgnummer
-                        resolver)
+                        resolver, register)
+        _claim_names(sources, register)
     except Exception as error:  # the last resort: a Dutch problem, never a traceback
         problems.add(relative_path(content_dir, project_dir), 0, "",
                      f"De verwijzingen tussen de bestanden kunnen niet worden gecontroleerd "
                      f"({type(error).__name__}).", UNEXPECTED_HINT)
-    return Loaded(site, problems, sources)
+    return Loaded(site, problems, sources, register)
+
+
+def _site_register(problems: ProblemList) -> Register:
+    """The register with the addresses each section keeps for itself (kinds.py)."""
+    register = Register(problems)
+    for kind in KINDS:
+        register.reserve(f"/{kind.folder}/", "de overzichtspagina van de site")
+        for name in kind.reserved_names:
+            register.reserve(f"/{kind.folder}/{name}/")
+    register.reserve("/trefwoord/", "de overzichtspagina van de site")
+    return register
+
+
+def _claim_names(sources: dict, register: Register) -> None:
+    """The names a file claims besides its own: keywords and series (shared by every file
+    that names them). `eerdere_namen` are claimed by published.check (it knows the baseline)."""
+    for (folder, _slug), source in sorted(sources.items()):
+        if folder == "actueel" and isinstance(source.data.get("trefwoorden"), list):
+            for index, label in enumerate(source.data["trefwoorden"]):
+                keyword = slugify(label) if isinstance(label, str) else ""
+                if keyword:
+                    register.claim(Claim(
+                        address_of(f"trefwoord/{keyword}.md"), "de pagina van een trefwoord",
+                        source.path, source.line("trefwoorden", index), f"trefwoorden[{index + 1}]",
+                        value=keyword, hint="Kies een ander trefwoord, of schrijf het wat anders."))
+        series = source.data.get("reeks") if folder == "bijeenkomsten" else None
+        if isinstance(series, str) and series.strip():
+            name = slugify(series)
+            if not name:
+                register.problems.add(source.path, source.line("reeks"), "reeks",
+                                      "De naam van de reeks heeft geen letters of cijfers.",
+                                      "Geef de reeks een naam met letters, bijvoorbeeld 'Week van de zorg'.")
+                continue
+            register.claim(Claim(f"/bijeenkomsten/reeks/{name}/", "de pagina van een andere reeks",
+                                 source.path, source.line("reeks"), "reeks", value=series.strip(),
+                                 hint="Schrijf de naam van de reeks precies zoals in de andere "
+                                      "bijeenkomsten van de reeks, of kies een andere naam."))
 
 
 # One file's outcome (its SourceFile, record, problems and checked assets), kept while the
