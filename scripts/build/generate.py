@@ -18,6 +18,7 @@ from scripts.render.context import Context, Settings
 from scripts.render.environment import make_environment
 from scripts.render.output import Output
 from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
+from scripts.content.pdfs import clean_pdf
 from scripts.site import articles, guide, home, meetings, organisations, redirects, themes
 
 
@@ -92,8 +93,9 @@ def _source_in_traceback(error: BaseException) -> str:
 
 
 def copy_assets(content_dir: Path, out: Output) -> None:
-    """Logos are decoded and published as fresh PNGs (no contributed bytes served as they
-    came); downloads (checked PDFs) are copied. Nothing else is ever published."""
+    """Logos are decoded and published as fresh PNGs, downloads as PDFs rewritten by qpdf
+    without anything a reader runs (scripts/content/pdfs.py): no contributed bytes are served
+    as they came. Nothing else is ever published."""
     for folder, target, kinds in (("deelnemers/logos", "deelnemers/logos", LOGO_EXTENSIONS),
                                   ("actueel/downloads", "actueel/downloads", (".pdf",))):
         source = content_dir / folder
@@ -103,7 +105,7 @@ def copy_assets(content_dir: Path, out: Output) -> None:
                     if folder.endswith("logos"):
                         out.binary(f"{target}/{published_logo(file.name)}", publish_logo(file.read_bytes()))
                     else:
-                        out.binary(f"{target}/{file.name}", file.read_bytes())
+                        out.binary(f"{target}/{file.name}", clean_pdf(file.read_bytes()))
 
 
 def content_fingerprint(content_dir: Path) -> tuple:

@@ -15,7 +15,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from scripts.content.problems import ProblemList
+from scripts.content.problems import ProblemList, too_big
 
 
 def relative_path(file: Path, project_dir: Path, resolver: Resolver | None = None) -> str:
@@ -126,8 +126,8 @@ def read_source(file: Path, rel: str, problems: ProblemList, raw: bytes | None =
             problems.add(rel, 0, "", f"Het bestand kan niet worden gelezen ({error.strerror}).")
             return None
     if len(raw) > MAX_FILE_BYTES:
-        problems.add(rel, 0, "", f"Het bestand is te groot ({len(raw) // 1000} kB).",
-                     f"Een bestand mag hoogstens {MAX_FILE_BYTES // 1000} kB zijn.")
+        problems.add(rel, 0, "", too_big("Het bestand", len(raw), MAX_FILE_BYTES),
+                     "Maak de tekst korter, of verdeel hem over twee bestanden.")
         return None
     try:
         text = raw.decode("utf-8")
