@@ -172,6 +172,12 @@ EXPECTED = {
     "oud-adres-zoekindex": ("_oude-adressen.yml", 4, "van", "de zoekfunctie"),
     "oud-adres-script": ("_oude-adressen.yml", 4, "van", "ligt in /assets/"),
     "oud-adres-ical": ("_oude-adressen.yml", 4, "van", "/ical/alle.ics"),
+    # Issue 19: who is who.
+    "website-gebruikersinfo": ("deelnemers/website-gebruikersinfo.md", 5, "website", "gaat de browser naar 'evil.example'"),
+    "naam-cyrillisch": ("deelnemers/naam-cyrillisch.md", 2, "naam", "Latijns en Cyrillisch"),
+    "naam-lijkt-op": ("deelnemers/naam-lijkt-op.md", 2, "naam", "lijkt sterk op die in content/deelnemers/basis-zorg.md"),
+    "website-punycode": ("deelnemers/website-punycode.md", 5, "website", "(www.xn--basis-zrg-62h.nl) mengt"),
+    "website-lijkt-op": ("deelnemers/website-lijkt-op.md", 5, "website", "lijkt sterk op die in content/deelnemers/basis-zorg.md"),
     "trefwoord-index": ("actueel/trefwoord-index.md", 6, "trefwoorden[2]", "/trefwoord/ is al in gebruik"),
 }
 

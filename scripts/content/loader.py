@@ -14,6 +14,7 @@ from scripts.content import published, records
 from scripts.content.addresses import Claim, Register, address_of
 from scripts.content.assets import check_asset_folder, check_download, check_logo
 from scripts.content.kinds import FOLDERS, KINDS, Kind
+from scripts.content.lookalikes import host_problem, shown_host
 from scripts.content.leftovers import LEFTOVER_KINDS, check_leftovers, template_for
 from scripts.content.problems import ProblemList, blamed
 from scripts.content.references import check_references
@@ -302,9 +303,16 @@ def _url_problem(url: str) -> str:
         return f"'{url[:80]}' is geen geldig webadres: het kan niet worden gelezen."
     if parts.scheme.lower() not in ("http", "https"):
         return f"'{url[:80]}' is geen geldig webadres: het begint niet met https://."
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        # 'https://arkin.nl@evil.example/' shows one host and goes to another.
+        return (f"'{url[:80]}' is geen geldig webadres: door de '@' gaat de browser naar "
+                f"'{shown_host(host)}', niet naar wat ervoor staat.")
     if "." not in host or not re.fullmatch(r"[\w.-]+", host) or ".." in host \
             or host.startswith((".", "-")) or host.endswith(("-", ".")):
         return f"'{url[:80]}' is geen geldig webadres: '{host or '(leeg)'}' is geen domeinnaam."
+    problem = host_problem(host)
+    if problem:
+        return f"'{url[:80]}' is geen geldig webadres: {problem}"
     return ""
 
 
