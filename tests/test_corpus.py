@@ -178,6 +178,8 @@ EXPECTED = {
     "naam-lijkt-op": ("deelnemers/naam-lijkt-op.md", 2, "naam", "lijkt sterk op die in content/deelnemers/basis-zorg.md"),
     "website-punycode": ("deelnemers/website-punycode.md", 5, "website", "(www.xn--basis-zrg-62h.nl) mengt"),
     "website-lijkt-op": ("deelnemers/website-lijkt-op.md", 5, "website", "lijkt sterk op die in content/deelnemers/basis-zorg.md"),
+    # Issue 19: nothing ignored silently, and clear refusals.
+    "yaml-lijst-open-einde": ("deelnemers/yaml-lijst-open-einde.md", 6, "sector", "lijst"),
     "trefwoord-index": ("actueel/trefwoord-index.md", 6, "trefwoorden[2]", "/trefwoord/ is al in gebruik"),
 }
 

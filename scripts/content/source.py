@@ -231,6 +231,10 @@ def _dutch_yaml(error: yaml.YAMLError, text: str) -> tuple[int, str, str]:
     if error.context_mark is not None and isinstance(error, yaml.scanner.ScannerError) \
             and ("scanning a" in context) and "next token" not in context:
         mark = error.context_mark
+    if mark is not None and error.context_mark is not None and mark.line >= text.rstrip("\n").count("\n") + 1:
+        # Found only at the end of the front matter ('[zorg' never closed): the mistake is where
+        # the unfinished list, block or text began, not on the closing '---'.
+        mark = error.context_mark
     line = mark.line + 1 if mark is not None else 1
     return line, f"De gegevens bovenaan zijn geen geldige YAML: {message}.", hint
 
