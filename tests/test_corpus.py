@@ -104,8 +104,8 @@ EXPECTED = {
     "gereserveerd-provincie": ("deelnemers/provincie.md", 0, "", "al in gebruik"),
     "gereserveerd-logos": ("deelnemers/logos.md", 0, "", "al in gebruik"),
     "gereserveerd-archief": ("bijeenkomsten/archief.md", 0, "", "al in gebruik"),
-    "map-verkeerd-deelnemer": ("deelnemer", 0, "", "Bedoel je 'deelnemers'?"),
-    "map-verkeerd-hoofdletter": ("Bijeenkomsten", 0, "", "Bedoel je 'bijeenkomsten'?"),
+    "map-verkeerd-deelnemer": ("deelnemer/zorg-verkeerde-map.md", 0, "", "Bedoel je 'deelnemers'?"),
+    "map-verkeerd-hoofdletter": ("Bijeenkomsten/hoofdletter.md", 0, "", "Bedoel je 'bijeenkomsten'?"),
     "bestand-los": ("los-bestand.md", 0, "", "niet in een map van de site"),
     "dubbele-naam-submap": ("deelnemers/2026/loc.md", 0, "", "Twee bestanden hebben de naam 'loc.md'"),
     "dubbele-website": ("deelnemers/dubbele-website.md", 5, "website", "staat ook in content/deelnemers/basis-zorg.md"),
@@ -180,6 +180,10 @@ EXPECTED = {
     "website-lijkt-op": ("deelnemers/website-lijkt-op.md", 5, "website", "lijkt sterk op die in content/deelnemers/basis-zorg.md"),
     # Issue 19: nothing ignored silently, and clear refusals.
     "yaml-lijst-open-einde": ("deelnemers/yaml-lijst-open-einde.md", 6, "sector", "lijst"),
+    "punt-bestand": ("deelnemers/.punt-bestand.md", 0, "", "begint met een punt"),
+    "punt-map": ("deelnemers/.verborgen/zorg.md", 0, "", "staat in '.verborgen'"),
+    "streep-map": ("actueel/_concept/bericht.md", 0, "", "begint met _"),
+    "streep-bovenaan": ("_eigen/notities.md", 0, "", "begint met _"),
     "trefwoord-index": ("actueel/trefwoord-index.md", 6, "trefwoorden[2]", "/trefwoord/ is al in gebruik"),
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -316,21 +317,76 @@ def _url_problem(url: str) -> str:
     return ""
 
 
+# Names starting with '_' that the site reads itself (everything else under a '_' is unread).
+READ_UNDERSCORED = {("_sjablonen",), ("_oude-adressen.yml",), ("bijeenkomsten", "_gepubliceerd.json")}
+
+
+def _unread_files(path: Path) -> list[Path]:
+    """Every file (and symlink) in a folder, without following symlinks; the folder itself
+    when it holds nothing."""
+    if path.is_symlink() or not path.is_dir():
+        return [path]
+    found = []
+    for root, dirs, names in os.walk(path, followlinks=False):
+        found += [Path(root) / name for name in names]
+        found += [Path(root) / name for name in dirs if (Path(root) / name).is_symlink()]
+    return sorted(found)
+
+
 def _check_folders(content_dir: Path, project_dir: Path, problems: ProblemList) -> None:
-    """A file in a misspelt folder (content/deelnemer/) would never be published."""
+    """Nothing under content/ is skipped without a word, and every problem names a file by
+    its path in the repository: a file in a misspelt folder (content/deelnemer/), a dot-file
+    ('.naam.md', which the site skips), a file in a folder starting with '_' that nothing
+    reads, a symlinked folder. (Files in the kinds' folders and asset folders are checked
+    where they are read; symlinked files there too.)"""
     if not content_dir.is_dir():
         return
-    for path in sorted(content_dir.iterdir()):
-        if path.name.startswith(("_", ".")) or path.name in FOLDERS or path.name.lower() == "readme.md":
+    assets = {(kind.folder, kind.assets) for kind in KINDS if kind.assets}
+    for root, dirs, names in os.walk(content_dir, followlinks=False):
+        here = Path(root).relative_to(content_dir).parts
+        if here[:2] in assets or (here and (here[0].startswith(("_", ".")) or here[0] not in FOLDERS)):
+            dirs[:] = []  # asset folders: assets.py; unread top-level folders: reported below
             continue
-        rel = relative_path(path, project_dir)
-        close = difflib.get_close_matches(path.name.lower(), FOLDERS, n=1, cutoff=0.6)
-        if path.is_dir():
-            problems.add(rel, 0, "", f"De map '{path.name}' kent de site niet: wat erin staat, "
-                         "wordt niet gepubliceerd.",
-                         (f"Bedoel je '{close[0]}'? " if close else "") +
-                         "De mappen zijn: " + ", ".join(FOLDERS) + ".")
-        else:
-            problems.add(rel, 0, "", "Dit bestand staat niet in een map van de site en wordt niet "
-                         "gepubliceerd.", "Zet het in een van de mappen: " + ", ".join(FOLDERS) + ".")
+        for name in sorted(dirs + names):
+            path = Path(root) / name
+            parts = here + (name,)
+            if parts in READ_UNDERSCORED:
+                continue
+            if not here and not name.startswith(("_", ".")) and name not in FOLDERS \
+                    and name.lower() != "readme.md":
+                _misplaced(path, name, content_dir, project_dir, problems)
+                continue
+            if name.startswith("."):
+                message = (f"'{name}' begint met een punt: de site slaat zo'n bestand over en publiceert "
+                           "het niet.")
+                hint = "Geef het een naam die met een letter begint, of haal het weg."
+            elif name.startswith("_"):
+                message = (f"'{name}' begint met _: de site leest dat niet en publiceert het niet "
+                           "(alleen content/_sjablonen/ en content/_oude-adressen.yml worden gelezen).")
+                hint = "Geef het een naam zonder _ vooraan, of haal het weg."
+            elif path.is_symlink() and (name in dirs or not path.exists()):
+                message = ("Dit is een koppeling (symlink) naar een andere map of een bestand dat er niet "
+                           "is: de site leest het niet.")
+                hint = "Zet de bestanden zelf in de map."
+            else:
+                continue
+            for file in _unread_files(path):
+                problems.add(relative_path(file, project_dir), 0, "", message if file == path else
+                             f"Dit bestand staat in '{name}': " + message[0].lower() + message[1:], hint)
+            if name in dirs:
+                dirs.remove(name)
 
+
+def _misplaced(path: Path, name: str, content_dir: Path, project_dir: Path, problems: ProblemList) -> None:
+    """A file at the top of content/, or each file in a folder the site does not know."""
+    close = difflib.get_close_matches(name.lower(), FOLDERS, n=1, cutoff=0.6)
+    folders = ", ".join(FOLDERS)
+    if path.is_dir() and not path.is_symlink():
+        for file in _unread_files(path):
+            problems.add(relative_path(file, project_dir), 0, "",
+                         f"Dit bestand staat in de map '{name}', die de site niet kent: het wordt "
+                         "niet gepubliceerd.",
+                         (f"Bedoel je '{close[0]}'? " if close else "") + "De mappen zijn: " + folders + ".")
+    else:
+        problems.add(relative_path(path, project_dir), 0, "", "Dit bestand staat niet in een map van de "
+                     "site en wordt niet gepubliceerd.", "Zet het in een van de mappen: " + folders + ".")

@@ -7,6 +7,7 @@ Aliases and custom tags are refused: contributed files are untrusted input.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,10 +23,16 @@ def relative_path(file: Path, project_dir: Path, resolver: Resolver | None = Non
     """A file as problems name it: relative to the project ('content/…'), else as given.
     `resolver`: one kept by the caller for many files (a loader's run)."""
     resolve = resolver.resolve if resolver is not None else Path.resolve
+    # The folder is resolved, not the file: a symlink is named where it is in the repository,
+    # never where it points (which may be anywhere on the checking machine).
     try:
-        return resolve(file).relative_to(resolve(Path(project_dir))).as_posix()
+        return (resolve(file.parent) / file.name).relative_to(resolve(Path(project_dir))).as_posix()
     except ValueError:
-        return file.as_posix()
+        pass
+    try:
+        return Path(os.path.abspath(file)).relative_to(os.path.abspath(project_dir)).as_posix()
+    except ValueError:
+        return file.name
 
 
 class Resolver:
