@@ -72,7 +72,7 @@ EXPECTED = {
     "yaml-lijst-bovenaan": ("deelnemers/yaml-lijst-bovenaan.md", 2, "", "'veld: waarde'"),
     "geen-voorwerk": ("deelnemers/geen-voorwerk.md", 1, "", "begint niet met gegevens"),
     "geen-utf8": ("deelnemers/geen-utf8.md", 2, "", "UTF-8"),
-    "bestand-te-groot": ("deelnemers/bestand-te-groot.md", 0, "", "te groot"),
+    "bestand-te-groot": ("deelnemers/bestand-te-groot.md", 0, "", "te veel (hoogstens 200 kB)"),
     "basis-zestig": ("bijeenkomsten/basis-zestig.md", 6, "volgnummer", "heel getal"),
     "basis-zestig-tijd": ("bijeenkomsten/basis-zestig-tijd.md", 8, "programma[1].tijd", "geen tijd"),
     "naam-spaties": ("deelnemers/naam-spaties.md", 2, "naam", "ontbreekt of is leeg"),

@@ -46,8 +46,10 @@ def files_added(project: Path) -> frozenset[str] | None:
 
 # --- the pull request as a whole ----------------------------------------------------------------
 
-# Files under content/ that the site keeps itself: a contributor never changes them.
-MAINTAINER_FILES = ("content/bijeenkomsten/_gepubliceerd.json",)
+# Files under content/ that the site keeps itself (the published baseline) or that every
+# contributor copies and the guide is made from (the templates): a contributor never changes
+# them. The same list as .github/CODEOWNERS.
+MAINTAINER_FILES = ("content/bijeenkomsten/_gepubliceerd.json", "content/_sjablonen/")
 OUTSIDE_HINT = ("Zet in je voorstel alleen bestanden in content/. Wil je iets aan de site zelf "
                 "veranderen (een pagina in docs/, een sjabloon, mkdocs.yml, de scripts)? Vraag het "
                 "aan de beheerders: zie CONTRIBUTING.md.")
@@ -106,7 +108,7 @@ def pull_request_problems(project: Path, base: str, problems: ProblemList) -> fr
         if not path.startswith("content/"):
             problems.add(path, 0, "", f"Dit bestand staat buiten content/ en is {what}: alleen een "
                          "beheerder kan dit samenvoegen.", OUTSIDE_HINT)
-        elif path in MAINTAINER_FILES:
+        elif path.startswith(MAINTAINER_FILES):
             problems.add(path, 0, "", f"Dit bestand houdt de site zelf bij en is {what}: alleen een "
                          "beheerder kan dit samenvoegen.", "Haal de wijziging aan dit bestand uit je voorstel.")
         elif mode in (_MODE_LINK, _MODE_SUBMODULE):
