@@ -183,7 +183,7 @@ def pdf_problem(data: bytes) -> tuple[str, str] | None:
     if not re.match(rb"%PDF-[12]\.\d", data[:8]):
         return "is geen pdf-bestand", "Alleen pdf-bestanden kunnen worden gedownload."
     if len(data) > MAX_DOWNLOAD_BYTES:
-        return (f"is {size_text(len(data))}; dat is {size_text(len(data) - MAX_DOWNLOAD_BYTES)} te veel "
+        return (f"is te groot: {size_text(len(data))}; dat is {size_text(len(data) - MAX_DOWNLOAD_BYTES)} te veel "
                 f"(hoogstens {size_text(MAX_DOWNLOAD_BYTES)})",
                 "Maak het bestand kleiner, bijvoorbeeld met 'Opslaan als: verkleinde pdf'.")
     if b"%%EOF" not in data[-2048:]:

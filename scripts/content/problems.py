@@ -33,8 +33,9 @@ def size_text(count: int) -> str:
 
 
 def too_big(what: str, count: int, limit: int) -> str:
-    """'Het bestand is 200,1 kB; dat is 0,1 kB te groot (hoogstens 200 kB).'"""
-    return f"{what} is {size_text(count)}; dat is {size_text(count - limit)} te veel (hoogstens {size_text(limit)})."
+    """'Het bestand is te groot: 200,1 kB; dat is 1 byte te veel (hoogstens 200 kB).'"""
+    return (f"{what} is te groot: {size_text(count)}; dat is {size_text(count - limit)} te veel "
+            f"(hoogstens {size_text(limit)}).")
 
 
 @dataclass(frozen=True, order=True)
