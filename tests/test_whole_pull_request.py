@@ -281,3 +281,28 @@ def test_symlinks_are_named_by_their_path_in_the_repository(tmp_path):
     assert "content/deelnemers/gekoppeld: Dit is een koppeling (symlink)" in out, out
     assert "content/deelnemers/kwijt.md: Dit is een koppeling (symlink)" in out, out
     assert str(tmp_path) not in out and "elders" not in out, out  # never the machine's own paths
+
+
+# --- one register of addresses: the newcomer is blamed -----------------------------------------
+
+def _meeting(slug: str, extra: str = "") -> str:
+    return (f"---\ntitel: Bijeenkomst {slug}\nuid: {slug}@radicalevernieuwing.nl\nstart: 2026-12-10\n"
+            f"beweging: zorg\n{extra}---\n\nEen bijeenkomst.\n")
+
+
+def test_a_new_file_taking_an_earlier_name_is_blamed_not_the_renamed_meeting(tmp_path):
+    """The renamed meeting keeps its old name in eerdere_namen; a pull request adds a file
+    with that name: only the new file is named (the register knows which file is new)."""
+    from scripts.content.loader import load_content
+    content = _content_with_case(tmp_path, "pdf-gewoon")
+    meetings = content / "bijeenkomsten"
+    (meetings / "kampvuur-nieuw.md").write_text(_meeting("kampvuur-nieuw", "eerdere_namen: [kampvuur]\n"))
+    (meetings / "kampvuur.md").write_text(_meeting("kampvuur"))
+    new = frozenset({"content/bijeenkomsten/kampvuur.md"})
+    found = load_content(content, new_files=new).problems.sorted()
+    assert [(p.path, p.line, p.field) for p in found] == [("content/bijeenkomsten/kampvuur.md", 0, "")], found
+    assert "/bijeenkomsten/kampvuur/ is al in gebruik" in found[0].message
+    # Without knowing what is new, the line that claims a live file's address is blamed.
+    found = load_content(content).problems.sorted()
+    assert [(p.path, p.field) for p in found] == [("content/bijeenkomsten/kampvuur-nieuw.md", "eerdere_namen[1]")]
+    assert found[0].line == 6 and "Traceback" not in found[0].message
