@@ -306,3 +306,31 @@ def test_a_new_file_taking_an_earlier_name_is_blamed_not_the_renamed_meeting(tmp
     found = load_content(content).problems.sorted()
     assert [(p.path, p.field) for p in found] == [("content/bijeenkomsten/kampvuur-nieuw.md", "eerdere_namen[1]")]
     assert found[0].line == 6 and "Traceback" not in found[0].message
+
+
+def _bad_case(tmp_path: Path, case: str) -> Path:
+    content = _content_with_case(tmp_path, "pdf-gewoon")
+    shutil.copytree(CORPUS / "bad" / case, content, dirs_exist_ok=True)
+    return content
+
+
+def test_the_register_is_what_refuses_claimed_addresses(tmp_path, monkeypatch):
+    """The corpus cases of the register (tests/test_corpus.py) are refused because of it:
+    switched off, an earlier name 'agenda' becomes a redirect at the site's own address, and
+    an old address '/data/deelnemers.json/' is written inside the open data file's name (the
+    build then stops when writing). A keyword 'index' then reaches the build's last line of
+    defence, which still names the article's line in Dutch, never an exception text."""
+    from scripts.content.addresses import Register
+    refused = {case: render_site(_bad_case(tmp_path / case, case), SETTINGS)
+               for case in ("eerder-agenda", "oud-adres-data", "trefwoord-index")}
+    assert all(out is None for _, out in refused.values())
+    monkeypatch.setattr(Register, "taken", lambda self, claim: None)
+    problems, out = render_site(_bad_case(tmp_path / "a", "eerder-agenda"), SETTINGS)
+    assert out is not None and b"eerder-agenda" in out.files["bijeenkomsten/agenda/index.html"]
+    problems, out = render_site(_bad_case(tmp_path / "b", "oud-adres-data"), SETTINGS)
+    assert out is not None and {"data/deelnemers.json", "data/deelnemers.json/index.html"} <= set(out.files)
+    problems, out = render_site(_bad_case(tmp_path / "c", "trefwoord-index"), SETTINGS)
+    assert out is None
+    [problem] = problems.sorted()
+    assert (problem.path, problem.line, problem.field) == ("content/actueel/trefwoord-index.md", 6, "trefwoorden[2]")
+    assert "/trefwoord/ is al in gebruik" in problem.message and "share" not in problem.message

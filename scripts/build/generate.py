@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.build.links import relative_links_in
 from scripts.build.writer import GENERATED_DIRS, write_output
-from scripts.content.addresses import check_output
+from scripts.content.addresses import address_of, check_output
 from scripts.content.loader import load_content
 from scripts.content.problems import ProblemList
 from scripts.content import published
@@ -16,7 +16,7 @@ from scripts.feeds import news as newsfeeds
 from scripts.index import build_index
 from scripts.render.context import Context, Settings
 from scripts.render.environment import make_environment
-from scripts.render.output import Output
+from scripts.render.output import Output, SharedPath
 from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
 from scripts.content.pdfs import clean_pdf
 from scripts.site import articles, guide, home, meetings, organisations, redirects, themes
@@ -58,11 +58,23 @@ def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str]
             return problems, None
         problems = redirects.build(ctx, content_dir)  # last: it checks its targets against all pages
         relative_links_in(ctx.out.files, html_links)
+    except SharedPath as error:  # the register should have refused the name that claimed it
+        problems = ProblemList()
+        address = address_of(error.path)
+        owner = loaded.addresses.owner(address) if loaded.addresses is not None else None
+        if owner is not None:
+            problems.add(owner.path, owner.line, owner.field, f"Het adres {address} is al in gebruik: "
+                         "de site maakt daar zelf al een bestand.", owner.hint or "Kies een ander adres.")
+        else:
+            problems.add(_source_in_traceback(error) or content_dir.name, 0, "",
+                         f"Twee bestanden van de site krijgen het adres {address}.",
+                         "Dit is een fout in de site zelf: meld het aan de beheerders.")
     except Exception as error:  # the last resort: the checks should have caught the cause
         problems = ProblemList()
         source = _source_in_traceback(error)
+        # The type of the error helps the maintainers; its (English) text is not for contributors.
         problems.add(source or content_dir.name, 0, "",
-                     f"De site kan niet worden gemaakt ({type(error).__name__}: {str(error)[:120]}).",
+                     f"De site kan niet worden gemaakt ({type(error).__name__}).",
                      "Dit is een fout in de site zelf. Welk bestand heb je het laatst veranderd? "
                      "Vergelijk het met een sjabloon in content/_sjablonen/ en meld het aan de beheerders.")
     if problems:
