@@ -174,6 +174,7 @@ EXPECTED = {
     "oud-adres-ical": ("_oude-adressen.yml", 4, "van", "/ical/alle.ics"),
     # Issue 19: who is who.
     "website-gebruikersinfo": ("deelnemers/website-gebruikersinfo.md", 5, "website", "gaat de browser naar 'evil.example'"),
+    "tekst-link-gebruikersinfo": ("deelnemers/tekst-link-gebruikersinfo.md", 7, "tekst", "geen @ voor de domeinnaam"),
     "naam-cyrillisch": ("deelnemers/naam-cyrillisch.md", 2, "naam", "Latijns en Cyrillisch"),
     "naam-lijkt-op": ("deelnemers/naam-lijkt-op.md", 2, "naam", "lijkt sterk op die in content/deelnemers/basis-zorg.md"),
     "website-punycode": ("deelnemers/website-punycode.md", 5, "website", "(www.xn--basis-zrg-62h.nl) mengt"),
