@@ -44,7 +44,8 @@ class Loaded:
 
 
 def content_files(content_dir: Path, kind: Kind) -> list[Path]:
-    """Markdown files of a kind, also in subfolders (e.g. per year); `_`-folders are skipped."""
+    """Markdown files of a kind, also in subfolders (e.g. per year); `_`- and dot-folders are skipped here
+    (and reported by _check_folders: nothing is skipped without a word)."""
     folder = content_dir / kind.folder
     if not folder.is_dir():
         return []
