@@ -76,7 +76,7 @@ def pull_request_changes(project: Path, base: str) -> list[tuple[str, str, str]]
                    f"{base}...HEAD", "--")
     if raw is None:
         return None
-    fields = raw.decode("utf-8", "surrogateescape").split("\0")
+    fields = raw.decode("utf-8", "replace").split("\0")  # names only shown, never opened
     found = []
     for header, path in zip(fields[0::2], fields[1::2], strict=False):
         parts = header.lstrip(":").split()

@@ -154,7 +154,8 @@ def check_output(files: list[str], hand_written: list[str], old_addresses: list[
             if owner is not None:
                 out.refuse(owner, out.claims[address])
             else:
-                register.problems.add(mapping, 0, "", f"Twee bestanden van de site krijgen het adres {address}.",
+                register.problems.add(mapping.split("/")[0], 0, "",
+                                      f"Twee bestanden van de site krijgen het adres {address}.",
                                       "Dit is een fout in de site zelf: meld het aan de beheerders.")
             continue
         out.reserve(address, "een pagina van de site" if address.endswith("/") else "een bestand van de site")
