@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from scripts.content.addresses import Claim, Register
 from scripts.content.problems import ProblemList
 from scripts.content.source import Resolver, relative_path
 from scripts.model.items import Meeting, Moment, Site, location_text
@@ -109,21 +110,16 @@ def read(content_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
-          project_dir: Path, resolver: Resolver | None = None) -> None:
+          project_dir: Path, resolver: Resolver | None = None, register: Register | None = None) -> None:
     """A published meeting keeps its uid, and no file takes an address another meeting had.
-    `resolver`: the loader's, for its run."""
+    `resolver`: the loader's, for its run; `register`: the loader's addresses (addresses.py),
+    where every earlier name of a meeting is claimed."""
     resolver = resolver or Resolver()
     published = load(content_dir, problems, project_dir)
     current_uids = {m.uid for m in site.meetings.values()}
     uid_of_file = {entry.get("bestand"): uid for uid, entry in published.items()}
-    earlier = {old: slug for slug, m in site.meetings.items() for old in m.earlier_slugs}
-    for (folder, slug), source in sorted(sources.items()):  # every file, valid or not
-        if folder == "bijeenkomsten" and slug in earlier and earlier[slug] != slug:
-            problems.add(source.path, 1, "",
-                         f"Het adres '/bijeenkomsten/{slug}/' hoorde eerder bij een andere bijeenkomst "
-                         f"('{earlier[slug]}'; zie 'eerdere_namen' daar).",
-                         "Kies een andere bestandsnaam: oude links en agenda-abonnementen wijzen "
-                         "nog naar die andere bijeenkomst.")
+    if register is not None:
+        _claim_earlier_names(sources, published, register)
     for slug, meeting in site.meetings.items():
         source = sources[("bijeenkomsten", slug)]
         if meeting.uid in published:
@@ -141,6 +137,36 @@ def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
                          f"De uid is veranderd. Bij de publicatie was het '{old}'.",
                          "Zet de oude uid terug: een uid verandert nooit. Anders staat de "
                          "bijeenkomst in de agenda's van abonnees twee keer.")
+
+
+def _claim_earlier_names(sources: dict, published: dict[str, dict[str, Any]], register: Register) -> None:
+    """Each name in `eerdere_namen` claims its old address. When that address is a file's
+    own, the newcomer is blamed: the file the change adds (register.claim), else, when the
+    baseline shows this meeting really was published under that name, the file that took
+    it; otherwise the `eerdere_namen` line (a meeting cannot take a live meeting's address)."""
+    published_as = {Path(entry["bestand"]).stem: uid for uid, entry in published.items()
+                    if isinstance(entry.get("bestand"), str)}
+    for (folder, slug), source in sorted(sources.items()):
+        names = source.data.get("eerdere_namen") if folder == "bijeenkomsten" else None
+        if not isinstance(names, list):
+            continue
+        for index, old in enumerate(names):
+            if not isinstance(old, str) or not old or old == slug:
+                continue
+            claim = Claim(f"/bijeenkomsten/{old}/", "het oude adres van een andere bijeenkomst",
+                          source.path, source.line("eerdere_namen", index), f"eerdere_namen[{index + 1}]",
+                          hint="Zet hier alleen namen die deze bijeenkomst zelf eerder had. Een "
+                               "adres van de site of van een andere bijeenkomst kan dat niet zijn.")
+            existing = register.taken(claim)
+            uid = source.data.get("uid")
+            if existing is not None and existing.contributed and not existing.field \
+                    and uid and published_as.get(old) == uid:
+                # This meeting was published as old.md: the file now called so is the newcomer.
+                register.refuse(replace(existing, hint="Kies een andere bestandsnaam: oude links en "
+                                        "agenda-abonnementen wijzen nog naar die andere bijeenkomst."),
+                                claim)
+                continue
+            register.claim(claim)
 
 
 # --- this build's view ------------------------------------------------------------------------
