@@ -3,7 +3,8 @@ into content/bijeenkomsten/_gepubliceerd.json, build, publish. Between deploys a
 meetings; nobody runs a command or raises a number.
 
 SEQUENCE rises by one when time, place, status or recurrence change, and the stamps
-(DTSTAMP, LAST-MODIFIED) become the build date; nothing changed, nothing moves; SEQUENCE never
+(DTSTAMP, LAST-MODIFIED) become the build date; a change in words only (a title, a summary)
+moves the stamps and leaves SEQUENCE; nothing changed, nothing moves; SEQUENCE never
 goes down; DTSTAMP is never after the build date and never goes back.
 """
 
@@ -96,7 +97,8 @@ def test_three_deploys_with_edits_move_sequence_and_stamps_exactly_as_described(
     stamp = start_of("2026-11-24")
     assert main_feed(second, LEERKRING) == (1, stamp, stamp)
     assert main_feed(second, STUDIEMIDDAG) == (1, stamp, stamp)
-    assert main_feed(second, NACHTWACHT) == main_feed(first, NACHTWACHT)  # text only: nothing moves
+    # Words only: LAST-MODIFIED and DTSTAMP move (RFC 5545: any revision), SEQUENCE stays.
+    assert main_feed(second, NACHTWACHT) == (main_feed(first, NACHTWACHT)[0], stamp, stamp)
     assert main_feed(second, SPREEKUUR) == main_feed(first, SPREEKUUR)
 
     # The series moves a second time (the old manual baseline missed exactly this), the place of
