@@ -143,3 +143,26 @@ def test_no_manual_publishing_command_is_left():
     assert "publiceer" not in makefile
     workflow = (PROJECT / ".github" / "workflows" / "publiceren.yml").read_text(encoding="utf-8")
     assert "data/gepubliceerd.json" in workflow and "_gepubliceerd.json" in workflow
+
+
+@pytest.mark.slow
+def test_a_baseline_from_before_the_text_fingerprint_moves_nothing_then_a_new_title_moves_only_the_stamp(tmp_path):
+    """The live baseline of today has no 'tekst'. The first build with it must not take every
+    meeting for reworded; after that a new title moves DTSTAMP/LAST-MODIFIED, not SEQUENCE."""
+    import json
+
+    project = copy_project(tmp_path / "project", content_with(tmp_path / "content", FIXTURE))
+    first = deploy(project, "2026-11-23")
+    state = json.loads((project / LIVE_STATE).read_text(encoding="utf-8"))
+    assert all(entry["tekst"].startswith("sha256:") for entry in state.values())
+    for entry in state.values():
+        del entry["tekst"]
+    (project / LIVE_STATE).write_text(json.dumps(state, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    second = deploy(project, "2026-11-25")
+    assert second == first
+    edit(project / "content" / "bijeenkomsten" / "lastig" / "tweede-dubbele-uur.md",
+         'titel: "Nachtwacht; een uur 🌙"', 'titel: "Nachtwacht: een uur 🌙"')
+    third = deploy(project, "2026-11-26")
+    assert main_feed(third, NACHTWACHT) == (main_feed(second, NACHTWACHT)[0], start_of("2026-11-26"),
+                                            start_of("2026-11-26"))
+    assert main_feed(third, LEERKRING) == main_feed(second, LEERKRING)
