@@ -13,7 +13,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from conftest import AGENDA, FIXTURES, PROJECT
+from conftest import AGENDA, FIXTURES
 from test_html_valid import run_vnu, summary
 
 from scripts.build.generate import render_site

@@ -10,13 +10,14 @@ compares every meeting with the baseline and derives both.
   deploy that cannot fetch it fails (.github/workflows/publiceren.yml). The committed copy is
   only the seed for local previews and the very first deploy.
 - Every build publishes the next baseline at /data/gepubliceerd.json (`track`): per uid the
-  tracked fields, the SEQUENCE and the stamp subscribers got. Entries of removed meetings stay,
+  tracked fields, the fingerprint of its words ('tekst'), the SEQUENCE and the stamp
+  subscribers got (an entry without 'tekst', from before it, moves nothing). Entries of removed meetings stay,
   so a meeting that comes back never starts again at a lower SEQUENCE.
 - A change to time, place, status or recurrence raises SEQUENCE by one and stamps the build
   date. A change in words only (title, summary, …: `text_fingerprint`) stamps the build date
   and leaves SEQUENCE as it is: RFC 5545 wants LAST-MODIFIED to tell any revision, and a
-  re-imported single .ics would otherwise keep the old title. Nothing changed, nothing moves; a SEQUENCE never goes down and a stamp never goes back.
-  A `volgnummer` in the front matter is still read, as a lowest value.
+  re-imported single .ics would otherwise keep the old title. Nothing changed, nothing moves;
+  a SEQUENCE never goes down and a stamp never goes back. A `volgnummer` in the front matter is still read, as a lowest value.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ from datetime import date, datetime
 
 from markupsafe import Markup
 
-from scripts.content.published import PUBLISHED as PUBLISHED_FILE
 from scripts.model.items import Meeting, Organisation
 from scripts.model.occurrences import occurrences
 from scripts.render.context import Context

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from scripts.content.published import PUBLISHED as PUBLISHED_FILE
 from scripts.feeds import opendata
 from scripts.feeds.opendata import Field
 from scripts.render.context import Context
@@ -74,7 +75,7 @@ def schemas(ctx: Context) -> dict[str, dict[str, Any]]:
                        **object_schema(fields, nested[name])}
     path = "schemas/data/gepubliceerd.schema.json"
     found[path] = {"$schema": DRAFT, "$id": ctx.absolute(path), "title": "Open data: gepubliceerd.json",
-                   "description": f"Het formaat van {ctx.absolute(opendata.PUBLISHED_FILE)}: per uid van een "
+                   "description": f"Het formaat van {ctx.absolute(PUBLISHED_FILE)}: per uid van een "
                                   f"bijeenkomst wat agenda's ervan kregen, uitgelegd op "
                                   f"{ctx.absolute('handleiding/open-data/')}.",
                    "type": "object", "propertyNames": {"pattern": "@"},
