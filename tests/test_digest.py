@@ -111,3 +111,28 @@ def test_the_pages_and_the_mail_are_valid_html(site):
     errors = [m for m in run_vnu(files) if m.get("type") != "info"
               and "autocomplete" not in m.get("message", "")]  # Material's own (test_html_valid)
     assert not errors, summary(errors, site)
+
+
+@pytest.mark.browser
+def test_the_follow_page_and_a_digest_page_pass_axe_and_copy_the_feed_address(site, browser):
+    from conftest import serve
+    from test_accessibility import AXE, RUN_AXE, TAGS, describe
+
+    url, server = serve(site)
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
+    page = context.new_page()
+    try:
+        for path in ("/nieuwsbrief/", f"/{NOVEMBER}"):
+            page.goto(url + path)
+            page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+            violations = page.evaluate(RUN_AXE, TAGS)
+            assert not violations, (path, describe(violations))
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        page.goto(url + "/nieuwsbrief/")
+        page.get_by_role("button", name="Kopieer het adres").click()
+        page.get_by_role("status").filter(has_text="gekopieerd").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == SITE + "feeds/nieuwsbrief.xml"
+    finally:
+        context.close()
+        server.shutdown()

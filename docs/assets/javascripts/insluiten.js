@@ -1,4 +1,5 @@
-// The copy button of "Zet deze agenda op je eigen site" (scripts/render/templates/embed_snippet.md.j2).
+// The copy buttons of "Zet deze agenda op je eigen site" (embed_snippet.md.j2) and of the feed
+// address on "Volg per e-mail" (follow.md.j2); data-rv-melding says what was copied.
 // Without JavaScript the button stays hidden and the code can be selected by hand.
 (function () {
   "use strict";
@@ -23,11 +24,13 @@
     field.addEventListener("focus", function () { field.select(); });
     button.addEventListener("click", function () {
       copyText(field).then(function () {
-        if (message) { message.textContent = "De code is gekopieerd. Plak hem in je website."; }
+        if (message) {
+          message.textContent = button.getAttribute("data-rv-melding") || "De code is gekopieerd. Plak hem in je website.";
+        }
       }, function () {
         field.focus();
         field.select();
-        if (message) { message.textContent = "Kopiëren lukte niet. De code is geselecteerd: kopieer hem zelf."; }
+        if (message) { message.textContent = "Kopiëren lukte niet. De tekst is geselecteerd: kopieer hem zelf."; }
       });
     });
   }
