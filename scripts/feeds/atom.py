@@ -40,14 +40,27 @@ def _moment(value: date | datetime, key: str = "") -> datetime:
 
 
 def _distinct(entries: list[AtomEntry]) -> dict[str, datetime]:
-    """id → `updated`, no two alike: on the rare equal pair the later entry in the feed's
-    order gets the next free second (still on the same day, as DAY_SPAN ends before midnight)."""
-    taken: set[datetime] = set()
+    """id → `updated`, no two alike and in the feed's order (newest first). The entries of one
+    date share out their times of day (`_moment`): the latest to the first in the feed, and so
+    on, so that a reader that sorts by time keeps the feed's order. An entry's time changes only
+    when another entry of the same date comes or goes. On the rare equal pair the later one
+    gets the second before (still on its day: DAY_SPAN starts well after midnight)."""
+    by_date: dict[date, list[AtomEntry]] = {}
     found: dict[str, datetime] = {}
     for item in entries:
-        moment = _moment(item.updated, item.id)
+        if isinstance(item.updated, datetime):
+            found[item.id] = _moment(item.updated)
+        else:
+            by_date.setdefault(item.updated, []).append(item)
+    for items in by_date.values():
+        times = sorted((_moment(i.updated, i.id) for i in items), reverse=True)
+        for item, moment in zip(items, times, strict=True):
+            found[item.id] = moment
+    taken: set[datetime] = set()
+    for item in entries:  # in the feed's order
+        moment = found[item.id]
         while moment in taken:
-            moment += timedelta(seconds=1)
+            moment -= timedelta(seconds=1)
         taken.add(moment)
         found[item.id] = moment
     return found
