@@ -133,7 +133,9 @@ def test_the_block_on_a_theme_page_copies_the_code_and_previews_the_widget(brows
         block.get_by_role("button", name="Kopieer de code").click()
         block.get_by_role("status").filter(has_text="gekopieerd").wait_for()
         assert page.evaluate("navigator.clipboard.readText()") == code
-        preview = page.frame_locator("iframe.rv-insluiten__voorbeeld")
+        link = block.get_by_role("link", name="bekijk het voorbeeld")  # without JavaScript: the widget itself
+        assert link.get_attribute("href") == "../../insluiten/beweging/zorg/index.html"
+        preview = page.frame_locator("iframe.rv-insluiten__frame")
         preview.get_by_role("heading", name="Agenda: Radicale vernieuwing zorg").wait_for()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:

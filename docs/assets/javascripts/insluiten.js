@@ -35,10 +35,39 @@
     });
   }
 
+  // The live preview: the widget in a small frame, made when its block is first opened
+  // (the generated page holds only a link to it, see embed_snippet.md.j2).
+  function setUpPreview(holder) {
+    var details = holder.closest("details");
+    var link = holder.querySelector("a");
+    if (!details || !link || holder.hasAttribute("data-rv-klaar")) {
+      return;
+    }
+    holder.setAttribute("data-rv-klaar", "");
+    function show() {
+      if (!details.open || holder.nextElementSibling && holder.nextElementSibling.tagName === "IFRAME") {
+        return;
+      }
+      var frame = document.createElement("iframe");
+      frame.className = "rv-insluiten__frame";
+      frame.src = link.href;
+      frame.title = "Voorbeeld van de agenda op een andere site";
+      frame.width = "320";
+      frame.height = holder.getAttribute("data-rv-hoogte") || "420";
+      holder.parentNode.insertBefore(frame, holder.nextSibling);
+    }
+    details.addEventListener("toggle", show);
+    show();
+  }
+
   function start() {
     var buttons = document.querySelectorAll("[data-rv-insluiten]");
     for (var i = 0; i < buttons.length; i++) {
       setUp(buttons[i]);
+    }
+    var previews = document.querySelectorAll("[data-rv-voorbeeld]");
+    for (var j = 0; j < previews.length; j++) {
+      setUpPreview(previews[j]);
     }
   }
 
