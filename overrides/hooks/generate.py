@@ -194,10 +194,14 @@ def _with_fragments(markdown: str, generated: dict) -> str:
 
 def on_files(files: Files, config):
     from scripts.build.links import FRAGMENTS
+    from scripts.build.search_entries import SearchEntries
     from scripts.build.writer import GENERATED_DIRS
 
     generated = _generate(config)
     pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
+    _generated_pages.clear()
+    _generated_pages.update(path for path in pages if path.endswith(".md"))
+    _entries["maker"] = SearchEntries(_entries.get("maker"))
     kept = []
     for file in files:
         if file.src_uri.split("/", 1)[0] in GENERATED_DIRS:
@@ -231,11 +235,23 @@ def on_files(files: Files, config):
 # conversion, their finished HTML blocks by token.
 _handed: set[str] = set()
 _apart: dict[str, dict[str, str]] = {}
+# The generator's pages, whose search entries come from scripts/build/search_entries.py instead
+# of Material's plugin: their own `search` front matter while the plugin is told to skip them,
+# and their entries from conversion (on_page_content) until they join the index.
+_generated_pages: set[str] = set()
+_meta: dict[str, object] = {}
+_entries: dict[str, object] = {}
+_NONE = object()  # no `search` in the front matter
 
 
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri not in _handed:
         return markdown  # a hand-written page: Python-Markdown reads all of it
+    if page.file.src_uri in _generated_pages and _search_plugin(config) is not None:
+        # Material's plugin skips the page (its own `search: exclude`); the generator's
+        # entries take its place (on_page_context). The front matter is restored there.
+        _meta[page.file.src_uri] = page.meta.get("search", _NONE)
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     from scripts.build.finished_html import set_apart
     markdown, blocks = set_apart(markdown)
     if blocks:
@@ -245,7 +261,31 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     from scripts.build.finished_html import put_back
-    return put_back(html, _apart.pop(page.file.src_uri, {}))
+    blocks = _apart.pop(page.file.src_uri, {})
+    if page.file.src_uri in _meta:
+        meta = dict(page.meta)
+        meta["search"] = _meta[page.file.src_uri]
+        if meta["search"] is _NONE:
+            del meta["search"]
+        maker = _entries["maker"]
+        _entries[page.file.src_uri] = maker.page(html, blocks, page.url, page.title, meta)  # type: ignore[attr-defined]
+    return put_back(html, blocks)
+
+
+def on_page_context(context, page, config, nav):
+    """After Material's plugin (hooks run after plugins): the generator's entries of the page
+    go into its index where the plugin's own would have gone, so the order is as before."""
+    if page.file.src_uri in _meta:
+        original = _meta.pop(page.file.src_uri)
+        if original is _NONE:
+            page.meta.pop("search", None)
+        else:
+            page.meta["search"] = original
+        entries = _entries.pop(page.file.src_uri, [])
+        search = _search_plugin(config)
+        if search is not None:
+            search.search_index.entries.extend(entries)
+    return context
 
 
 # The preview's search index. `mkdocs serve --dirty` renders only the pages whose files changed,
@@ -279,6 +319,10 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
+    maker = _entries.get("maker")
+    if maker is not None and maker.parsed:  # type: ignore[attr-defined]
+        log.debug("Zoekindex: %d pagina's via html.parser gelezen: %s", len(maker.parsed),  # type: ignore[attr-defined]
+                  ", ".join(maker.parsed[:5]))  # type: ignore[attr-defined]
     if _previewing():  # only a build that got this far has shown its pages
         _shown.clear()
         _shown.update(_showing)
