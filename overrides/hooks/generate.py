@@ -200,7 +200,8 @@ def on_files(files: Files, config):
     generated = _generate(config)
     pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
     _generated_pages.clear()
-    _generated_pages.update(path for path in pages if path.endswith(".md"))
+    if os.environ.get("RV_SEARCH_INDEX") != "material":  # see _generated_pages
+        _generated_pages.update(path for path in pages if path.endswith(".md"))
     _entries["maker"] = SearchEntries(_entries.get("maker"))
     kept = []
     for file in files:
@@ -237,7 +238,9 @@ _handed: set[str] = set()
 _apart: dict[str, dict[str, str]] = {}
 # The generator's pages, whose search entries come from scripts/build/search_entries.py instead
 # of Material's plugin: their own `search` front matter while the plugin is told to skip them,
-# and their entries from conversion (on_page_content) until they join the index.
+# and their entries from conversion (on_page_content) until they join the index. With
+# RV_SEARCH_INDEX=material, Material's plugin indexes every page as it did before: the index to
+# compare with (tests/test_search_index.py, `make bench`).
 _generated_pages: set[str] = set()
 _meta: dict[str, object] = {}
 _entries: dict[str, object] = {}

@@ -23,7 +23,7 @@ HTML before the blocks are put back, the blocks, the page's address, title and f
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from html import escape, unescape
 from html.parser import HTMLParser
 
@@ -34,64 +34,70 @@ _KEEP = frozenset(("p", "code", "pre", "li", "ol", "ul", "sub", "sup"))
 _SKIP = ("object", "script", "style")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
-# A tag as html.parser reads one (attribute values quoted or not), a comment, or other text.
-_TOKEN = re.compile(
-    r"""<!--(.*?)-->"""
-    r"""|<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)((?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*)(?:\s*=+\s*"""
-    r"""(?:'[^']*'|"[^"]*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*)*)?\s*(/?)>""",
-    re.DOTALL)
-_ATTR = re.compile(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*""")
+# A start or end tag with its attributes (quoted values may hold '>'), or a comment: a subset of
+# what html.parser reads, which it reads the same way. Anything else is `Unusual`.
+_TAG = re.compile(r"""<(?:!--(.*?)--|(/?)([A-Za-z][A-Za-z0-9-]*)"""
+                  r"""((?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(/?))>""", re.DOTALL)
+_ATTR = re.compile(r"""([^\s"'>/=<]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_SPECIAL = re.compile(r"data-search-exclude|linenodiv", re.IGNORECASE)
 _CDATA_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 _BLOCK = re.compile(r"<!--rv-[0-9a-f]{16}-\d+-->")
 
 START, END, DATA = 0, 1, 2
-Event = tuple  # (START, tag, attrs) | (END, tag) | (DATA, text)
+Event = tuple  # (START, tag, attributes as written) | (END, tag) | (DATA, text) | (None, a block's token)
+Attrs = Mapping[str, "str | None"]
 
 
 class Unusual(Exception):
     """HTML the tokenizer does not read the way html.parser would: use html.parser."""
 
 
+def attributes(written: str | Attrs) -> Attrs:
+    """A tag's attributes as html.parser reports them (names in lower case, values unquoted
+    and with character references resolved, the last of a repeated name)."""
+    if not isinstance(written, str):
+        return written
+    attrs: dict[str, str | None] = {}
+    for name, value in _ATTR.findall(written):
+        if not value:
+            attrs[name.lower()] = None
+            continue
+        if value[:1] in "'\"":
+            value = value[1:-1]
+        attrs[name.lower()] = unescape(value) if "&" in value else value
+    return attrs
+
+
 def _events(html: str) -> list[Event]:
     """The events html.parser would report for `html` (convert_charrefs on), for the HTML we
-    write: tags, comments and text with character references. Raises Unusual otherwise."""
+    write: tags, comments and text with character references. Raises Unusual otherwise.
+    Attributes are kept as written; `attributes` reads them when they matter."""
     events: list[Event] = []
     append = events.append
-    pos, n = 0, len(html)
-    while pos < n:
-        lt = html.find("<", pos)
-        if lt < 0:
-            lt = n
-        if lt > pos:
-            text = html[pos:lt]
+    pos = 0
+    for match in _TAG.finditer(html):
+        start = match.start()
+        if start < pos:
+            continue  # inside a script or style element, read below
+        if start > pos:
+            text = html[pos:start]
+            if "<" in text:
+                raise Unusual(text[:40])
             append((DATA, unescape(text) if "&" in text else text))
-            if lt == n:
-                break
-        match = _TOKEN.match(html, lt)
-        if match is None:
-            raise Unusual(html[lt:lt + 40])
         pos = match.end()
-        if match.group(1) is not None:
-            if match.group(0).startswith("<!--rv-") and _BLOCK.fullmatch(match.group(0)):
+        comment, closing, tag, written, self_closing = match.groups()
+        if tag is None:
+            if comment.startswith("rv-") and _BLOCK.fullmatch(match.group(0)):
                 append((None, match.group(0)))  # a block's token: the caller puts the block here
             continue
-        closing, tag, rest, self_closing = match.group(2, 3, 4, 5)
-        tag = tag.lower()
+        if not tag.islower():
+            tag = tag.lower()
         if closing:
-            if rest and rest.strip():
+            if written or self_closing:
                 raise Unusual(match.group(0))
             append((END, tag))
             continue
-        attrs: dict[str, str | None] = {}
-        if rest:
-            for name, assigned, value in _ATTR.findall(rest):
-                if not assigned:
-                    attrs[name.lower()] = None
-                    continue
-                if value[:1] in "'\"" and value[:1] == value[-1:]:
-                    value = value[1:-1]
-                attrs[name.lower()] = unescape(value) if "&" in value else value
-        append((START, tag, attrs))
+        append((START, tag, written))
         if self_closing:
             append((END, tag))
         elif tag in _CDATA_END:
@@ -102,30 +108,50 @@ def _events(html: str) -> list[Event]:
                 append((DATA, html[pos:end.start()]))
             append((END, tag))
             pos = end.end()
+    if pos < len(html):
+        text = html[pos:]
+        if "<" in text:
+            raise Unusual(text[:40])
+        append((DATA, unescape(text) if "&" in text else text))
     return events
 
 
 class _Sections:
     """Material's search parser (material/plugins/search/plugin.py, `Parser`), its rules kept
     one for one, over events instead of a parse. Elements are compared by tag name there, so
-    here they are tag names; `skip` holds the names whose content is left out."""
+    here they are tag names; `skip` holds the names whose content is left out. `count` (open
+    elements by name) and `skipped` (open elements whose name is in `skip`) answer Material's
+    questions about the open elements without going through them."""
 
     def __init__(self) -> None:
         self.context: list[str] = []
-        self.attrs: list[dict] = []
+        self.attrs: list[str | Attrs] = []
+        self.count: dict[str, int] = {}
         self.skip: set[str] = set(_SKIP)
+        self.skipped = 0
         self.section: list | None = None  # [tag, depth, id, title, text, excluded]
         self.data: list[list] = []
+        self.alone = False  # a block fed alone (`_Alone`)
+        self.loose = False  # …whose text starts with white space (see `add`)
 
     def _new(self, tag: str, depth: float = 0, excluded: bool = False) -> list:
         return [tag, depth, None, [], [], excluded]
 
-    def start(self, tag: str, attrs: Mapping[str, str | None]) -> None:
+    def _recount(self) -> None:
+        self.skipped = sum(self.count.get(tag, 0) for tag in self.skip)
+
+    def start(self, tag: str, written: str | Attrs) -> None:
         if tag in _VOID:
             return
         self.context.append(tag)
-        self.attrs.append(attrs)
+        self.attrs.append(written)
+        count = self.count
+        count[tag] = count.get(tag, 0) + 1
+        if tag in self.skip:
+            self.skipped += 1
+        attrs: Attrs | None = None
         if tag in _HEADINGS:
+            attrs = attributes(written)
             depth = len(self.context)
             if "id" in attrs:
                 if tag != "h1" and not self.data:
@@ -138,17 +164,15 @@ class _Sections:
         if self.section is None:
             self.section = self._new("hx")
             self.data.append(self.section)
-        for key, value in attrs.items():
-            if key == "data-search-exclude" or (key == "class" and value == "linenodiv"):
-                self.skip.add(tag)
-                return
-        if tag in _KEEP and not self._skipping():
+        if written and (not isinstance(written, str) or _SPECIAL.search(written)):
+            for key, value in (attrs or attributes(written)).items():
+                if key == "data-search-exclude" or (key == "class" and value == "linenodiv"):
+                    self.skip.add(tag)
+                    self._recount()
+                    return
+        if tag in _KEEP and not self.skipped:
             section = self.section
-            (section[3] if section[0] in self.context else section[4]).append(f"<{tag}>")
-
-    def _skipping(self) -> bool:
-        skip = self.skip
-        return any(tag in skip for tag in self.context)
+            (section[3] if count.get(section[0]) else section[4]).append(f"<{tag}>")
 
     def end(self, tag: str) -> None:
         context = self.context
@@ -157,6 +181,8 @@ class _Sections:
         section = self.section
         assert section is not None
         if section[1] > len(context):
+            if self.alone:
+                raise _Removed(tag)
             for earlier in reversed(self.data):
                 if earlier[1] <= len(context):
                     section[1] = float("inf")
@@ -164,43 +190,54 @@ class _Sections:
                     break
         context.pop()
         self.attrs.pop()
+        count = self.count
+        count[tag] -= 1
         if tag in self.skip:
+            self.skipped -= 1
             if tag not in _SKIP:
                 self.skip.remove(tag)
+                self._recount()
             return
-        if tag in _KEEP and not self._skipping():
-            data = section[3] if section[0] in context else section[4]
+        if tag in _KEEP and not self.skipped:
+            data = section[3] if count.get(section[0]) else section[4]
             index = data.index(f"<{tag}>")
             for i in range(index + 1, len(data)):
                 if not data[i].isspace():
                     index = len(data)
                     break
             if len(data) > index:
+                if self.alone:
+                    raise _Removed(tag)
                 del data[index:]
             else:
                 data.append(f"</{tag}>")
 
     def text(self, data: str) -> None:
-        if self._skipping():
+        if self.skipped:
             return
-        context = self.context
-        if "pre" not in context:
+        count = self.count
+        if not count.get("pre"):
             data = " " if data.isspace() else data.replace("\n", " ")
         if self.section is None:
             self.section = self._new("hx")
             self.data.append(self.section)
         section = self.section
-        if section[0] in context:
-            permalink = any(tag == "a" and attrs.get("class") == "headerlink"
-                            for tag, attrs in zip(context, self.attrs, strict=True))
-            if not permalink:
+        if count.get(section[0]):
+            if not (count.get("a") and self._in_permalink()):
                 section[3].append(escape(data, quote=False))
         elif data.isspace():
             text = section[4]
-            if not text or not text[-1].isspace() or "pre" in context:
+            if not text:
+                text.append(data)
+                self.loose = not count.get("pre")
+            elif not text[-1].isspace() or count.get("pre"):
                 text.append(data)
         else:
             section[4].append(escape(data, quote=False))
+
+    def _in_permalink(self) -> bool:
+        return any(tag == "a" and attributes(written).get("class") == "headerlink"
+                   for tag, written in zip(self.context, self.attrs, strict=True))
 
     def feed(self, events: Iterable[Event]) -> None:
         start, end, text = self.start, self.end, self.text
@@ -212,6 +249,54 @@ class _Sections:
                 start(event[1], event[2])
             else:
                 end(event[1])
+
+    def settled(self) -> bool:
+        """Whether a whole block fed now has an effect that depends on nothing but the block
+        and the current section's tag: no element open, nothing extra skipped, and a section
+        made by a heading at the top level (or none nested)."""
+        return (not self.context and self.section is not None and self.section[1] <= 1
+                and len(self.skip) == len(_SKIP))
+
+    def add(self, effect: tuple[list[str], list[str], bool]) -> None:
+        """A block's effect (`_effect`) added to the current section."""
+        title, text, loose = effect
+        section = self.section
+        assert section is not None
+        section[3].extend(title)
+        have = section[4]
+        if loose and have and have[-1].isspace():
+            have.extend(text[1:])  # Material collapses the block's leading white space into the last
+        else:
+            have.extend(text)
+
+
+class _Removed(Exception):
+    """A kept tag emptied in a block fed alone: its effect depends on the section before it."""
+
+
+class _Alone(_Sections):
+    """A block fed alone, on a fresh section of a given tag: what it adds to a section's title
+    and text. Material looks for the first `<p>` of the whole section when a `</p>` closes an
+    empty one; such a block is not taken apart (`_Removed`), nor one with a heading."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__()
+        self.section = self._new(tag, 1)
+        self.data.append(self.section)
+        self.alone = True
+
+    def effect(self, events: list[Event]) -> tuple[list[str], list[str], bool] | None:
+        section = self.section
+        if any(event[0] == START and event[1] in _HEADINGS and "id" in attributes(event[2]) for event in events):
+            return None  # it starts a section
+        try:
+            self.feed(events)
+        except (_Removed, ValueError):
+            return None
+        if not self.settled() or self.section is not section or len(self.data) != 1:
+            return None
+        assert section is not None
+        return section[3], section[4], self.loose
 
 
 class _Parsed(HTMLParser):
@@ -238,6 +323,8 @@ class SearchEntries:
         # Blocks of the previous build (the preview) are taken over when they come again.
         self._earlier = previous._blocks if previous is not None else {}
         self._blocks: dict[str, list[Event]] = {}
+        self._earlier_effects = previous._effects if previous is not None else {}
+        self._effects: dict[tuple[str, str], tuple[list[str], list[str], bool] | None] = {}
         self.parsed: list[str] = []  # the pages that went through html.parser (addresses)
 
     def _block(self, html: str) -> list[Event]:
@@ -249,15 +336,38 @@ class SearchEntries:
             self._blocks[html] = events
         return events
 
-    def _page_events(self, html: str, blocks: Mapping[str, str]) -> Iterator[Event]:
+    def _effect(self, html: str, tag: str) -> tuple[list[str], list[str], bool] | None:
+        key = (html, tag)
+        if key in self._effects:
+            return self._effects[key]
+        effect = self._earlier_effects.get(key, False)
+        if effect is False:
+            effect = _Alone(tag).effect(self._block(html))
+        self._effects[key] = effect
+        return effect
+
+    def _feed(self, sections: _Sections, html: str, blocks: Mapping[str, str]) -> None:
+        """The page's events into `sections`; a block whose effect is known (`_Alone`) is
+        added as a whole, the others event by event."""
+        run: list[Event] = []
         for event in _events(html):
-            if event[0] is None:
-                block = blocks.get(event[1])
-                if block is None:
-                    raise Unusual(event[1])
-                yield from self._block(block)
+            if event[0] is not None:
+                run.append(event)
+                continue
+            block = blocks.get(event[1])
+            if block is None:
+                raise Unusual(event[1])
+            sections.feed(run)
+            run = []
+            effect = None
+            if sections.settled():
+                assert sections.section is not None
+                effect = self._effect(block, sections.section[0])
+            if effect is None:
+                sections.feed(self._block(block))
             else:
-                yield event
+                sections.add(effect)
+        sections.feed(run)
 
     def page(self, html: str, blocks: Mapping[str, str], url: str, title: str, meta: Mapping) -> list[dict]:
         """The entries of one page, as Material's plugin would make them from the page's
@@ -267,7 +377,7 @@ class SearchEntries:
             return []
         sections = _Sections()
         try:
-            sections.feed(list(self._page_events(html, blocks)))
+            self._feed(sections, html, blocks)
         except Unusual:
             self.parsed.append(url)
             sections = _Sections()
