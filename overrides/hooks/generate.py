@@ -323,9 +323,10 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     maker = _entries.get("maker")
-    if maker is not None and maker.parsed:  # type: ignore[attr-defined]
-        log.debug("Zoekindex: %d pagina's via html.parser gelezen: %s", len(maker.parsed),  # type: ignore[attr-defined]
-                  ", ".join(maker.parsed[:5]))  # type: ignore[attr-defined]
+    if maker is not None:
+        parsed = maker.parsed  # type: ignore[attr-defined]
+        log.debug("Zoekindex: %d pagina's van de generator (%d via html.parser%s)", maker.pages,  # type: ignore[attr-defined]
+                  len(parsed), ": " + ", ".join(parsed[:5]) if parsed else "")
     if _previewing():  # only a build that got this far has shown its pages
         _shown.clear()
         _shown.update(_showing)

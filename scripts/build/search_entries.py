@@ -326,6 +326,7 @@ class SearchEntries:
         self._earlier_effects = previous._effects if previous is not None else {}
         self._effects: dict[tuple[str, str], tuple[list[str], list[str], bool] | None] = {}
         self.parsed: list[str] = []  # the pages that went through html.parser (addresses)
+        self.pages = 0  # pages indexed
 
     def _block(self, html: str) -> list[Event]:
         events = self._blocks.get(html)
@@ -375,6 +376,7 @@ class SearchEntries:
         search = meta.get("search") or {}
         if search.get("exclude"):
             return []
+        self.pages += 1
         sections = _Sections()
         try:
             self._feed(sections, html, blocks)
