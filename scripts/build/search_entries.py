@@ -341,8 +341,9 @@ class SearchEntries:
         key = (html, tag)
         if key in self._effects:
             return self._effects[key]
-        effect = self._earlier_effects.get(key, False)
-        if effect is False:
+        if key in self._earlier_effects:
+            effect = self._earlier_effects[key]
+        else:
             effect = _Alone(tag).effect(self._block(html))
         self._effects[key] = effect
         return effect
