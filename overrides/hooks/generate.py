@@ -202,7 +202,7 @@ def on_files(files: Files, config):
     _generated_pages.clear()
     if os.environ.get("RV_SEARCH_INDEX") != "material":  # see _generated_pages
         _generated_pages.update(path for path in pages if path.endswith(".md"))
-    _entries["maker"] = SearchEntries(_entries.get("maker"))
+    _maker[:] = [SearchEntries(_maker[0] if _maker else None)]
     kept = []
     for file in files:
         if file.src_uri.split("/", 1)[0] in GENERATED_DIRS:
@@ -243,7 +243,8 @@ _apart: dict[str, dict[str, str]] = {}
 # compare with (tests/test_search_index.py, `make bench`).
 _generated_pages: set[str] = set()
 _meta: dict[str, object] = {}
-_entries: dict[str, object] = {}
+_entries: dict[str, list] = {}
+_maker: list = []  # this build's SearchEntries (it keeps the last build's blocks for the preview)
 _NONE = object()  # no `search` in the front matter
 
 
@@ -270,8 +271,7 @@ def on_page_content(html, page, config, files):
         meta["search"] = _meta[page.file.src_uri]
         if meta["search"] is _NONE:
             del meta["search"]
-        maker = _entries["maker"]
-        _entries[page.file.src_uri] = maker.page(html, blocks, page.url, page.title, meta)  # type: ignore[attr-defined]
+        _entries[page.file.src_uri] = _maker[0].page(html, blocks, page.url, page.title, meta)
     return put_back(html, blocks)
 
 
@@ -322,10 +322,9 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    maker = _entries.get("maker")
-    if maker is not None:
-        parsed = maker.parsed  # type: ignore[attr-defined]
-        log.debug("Zoekindex: %d pagina's van de generator (%d via html.parser%s)", maker.pages,  # type: ignore[attr-defined]
+    if _maker:
+        parsed = _maker[0].parsed
+        log.debug("Zoekindex: %d pagina's van de generator (%d via html.parser%s)", _maker[0].pages,
                   len(parsed), ": " + ", ".join(parsed[:5]) if parsed else "")
     if _previewing():  # only a build that got this far has shown its pages
         _shown.clear()
