@@ -1,9 +1,10 @@
 """Issue 23: the search entries of the generated pages come from the generator, not from
-Material's plugin parsing every page again; the site and its search stay the same.
+Material's plugin parsing every page again, and Material's navigation and tabs are made once
+per folder of pages; the site and its search stay the same.
 
-The real site is built twice: as `make build` builds it, and with RV_SEARCH_INDEX=material,
-where Material's plugin indexes every page as it did before. Every file, the search index
-included, is the same; and a fixed set of Dutch queries, asked of Material's own search
+The real site is built twice: as `make build` builds it, and with RV_PLAIN_ENGINE=1, where
+Material's plugin indexes every page and Material makes every page's navigation, as before.
+Every file, the search index included, is the same; and a fixed set of Dutch queries, asked of Material's own search
 worker (lunr with its Dutch support, and the site's zoeken.js), gets the same results in the
 same order from both. The bench asks the same queries at 10× (scripts/tools/search_queries.py)."""
 
@@ -22,21 +23,21 @@ from scripts.tools.search_queries import QUERIES, differences, results
 
 @pytest.fixture(scope="module")
 def sites(shared_dir) -> tuple[Path, Path, str]:
-    """The real content built as `make build` does (with MkDocs' debug log) and with
-    Material's plugin indexing every page: (our site, Material's, our build's log)."""
+    """The real content built as `make build` does (with MkDocs' debug log) and with the
+    engine doing all its own work (RV_PLAIN_ENGINE=1): (our site, the plain one, our log)."""
     def make(folder: Path) -> Path:
         content = content_with(folder / "content")
         ours = copy_project(folder / "ours", content=content)
         result = run_mkdocs(ours, "build", "--clean", "--strict", "--verbose")
         assert result.returncode == 0, result.stdout + result.stderr
         (folder / "ours.log").write_text(result.stdout + result.stderr, encoding="utf-8")
-        os.environ["RV_SEARCH_INDEX"] = "material"  # run_mkdocs passes the environment on
+        os.environ["RV_PLAIN_ENGINE"] = "1"  # run_mkdocs passes the environment on
         try:
             build(copy_project(folder / "material", content=content))
         finally:
-            del os.environ["RV_SEARCH_INDEX"]
+            del os.environ["RV_PLAIN_ENGINE"]
         return folder
-    folder = build_once(shared_dir, "search-index-sites", make)
+    folder = build_once(shared_dir, "plain-engine-sites", make)
     return folder / "ours" / "site", folder / "material" / "site", (folder / "ours.log").read_text(encoding="utf-8")
 
 
@@ -44,7 +45,7 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_the_site_and_its_index_are_the_same_as_with_materials_plugin(sites):
+def test_the_site_and_its_index_are_the_same_as_the_plain_engines(sites):
     ours, theirs = files_of(sites[0]), files_of(sites[1])
     assert len(ours) > 400 and sorted(ours) == sorted(theirs)
     assert [path for path in ours if ours[path] != theirs[path]] == []
@@ -62,6 +63,14 @@ def test_the_generator_made_the_entries_of_its_pages(sites):
     found = re.search(r"Zoekindex: (\d+) pagina's van de generator \((\d+) via html.parser", sites[2])
     assert found, sites[2][-2000:]
     assert int(found[1]) > 200 and found[2] == "0"
+
+
+def test_the_navigation_was_made_once_per_folder(sites):
+    """Most pages took their navigation and tabs from an earlier page in a sibling folder."""
+    found = re.search(r"Navigatie en tabs: (\d+) keer gevraagd, (\d+) keer hergebruikt", sites[2])
+    assert found, sites[2][-2000:]
+    asked, reused = int(found[1]), int(found[2])
+    assert asked > 400 and reused > 0.8 * asked
 
 
 @pytest.mark.browser

@@ -16,7 +16,7 @@ CPU is user + system time of the finished child process (os.wait4), wall its ela
 ratios full / floor and full / fair floor are taken build by build (full, floor and fair floor
 run in turn) and the median reported. At 10× the Dutch queries of scripts/tools/search_queries.py
 are asked of the build's search index and of one Material's plugin makes of every page
-(RV_SEARCH_INDEX=material), through Material's own search worker in chromium. The hook's share is read from
+(RV_PLAIN_ENGINE=1), through Material's own search worker in chromium. The hook's share is read from
 the time stamps of MkDocs' log lines around it. At one size a profile (cProfile) of the full
 build splits the time by part; the preview is measured by editing a content file while
 `mkdocs serve` runs and waiting for its livereload signal; the calendar feeds are timed for
@@ -230,15 +230,15 @@ def write_fair_floor_config(project: Path) -> None:
 
 def search_check(project: Path) -> tuple[int, list[str]]:
     """Issue 23: the Dutch queries of scripts/tools/search_queries.py asked of this build's
-    index and of one where Material's plugin indexes every page (RV_SEARCH_INDEX=material);
+    index and of one where Material's plugin indexes every page (RV_PLAIN_ENGINE=1);
     (queries asked, each difference). Run after the full builds: site/ holds ours."""
     from scripts.tools.search_queries import QUERIES, differences, results
 
-    os.environ["RV_SEARCH_INDEX"] = "material"  # environment() passes it on
+    os.environ["RV_PLAIN_ENGINE"] = "1"  # environment() passes it on
     try:
         timed([*MKDOCS, "build", "--clean", "-d", "site-material-search"], project)
     finally:
-        del os.environ["RV_SEARCH_INDEX"]
+        del os.environ["RV_PLAIN_ENGINE"]
     return len(QUERIES), differences(results(project / "site-material-search"), results(project / "site"))
 
 
