@@ -37,7 +37,9 @@ QUERIES = (
 # Material's worker protocol (src/templates/assets/javascripts/integrations/search/worker):
 # 0 = set up with the index, 1 = ready, 2 = query, 3 = result.
 _ASK = """async (queries) => {
-  if (window.rvZoeken) await window.rvZoeken.ready;
+  // zoeken.js is ready once it has read the index (it may wait for search to be opened: the
+  // caller opens it); never wait for ever.
+  if (window.rvZoeken) await Promise.race([window.rvZoeken.ready, new Promise((r) => setTimeout(r, 30000))]);
   const config = JSON.parse(document.getElementById("__config").textContent);
   const base = new URL(config.base + "/", location.href);
   const index = await (await fetch(new URL("search/search_index.json", base))).json();
@@ -87,6 +89,7 @@ def results(site: Path, queries: Iterable[str] = QUERIES) -> dict[str, list[list
         try:
             page = browser.new_page()
             page.goto(url + "/")
+            page.locator(".md-search__input").click()  # as a visitor opens search
             return page.evaluate(_ASK, list(queries))
         finally:
             browser.close()
