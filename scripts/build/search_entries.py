@@ -344,7 +344,9 @@ class SearchEntries:
         if key in self._earlier_effects:
             effect = self._earlier_effects[key]
         else:
-            effect = _Alone(tag).effect(self._block(html))
+            # The events are not kept: the effect is all a later page needs (memory at 30×).
+            events = self._blocks.get(html) or self._earlier.get(html) or _events(html)
+            effect = _Alone(tag).effect(events)
         self._effects[key] = effect
         return effect
 
