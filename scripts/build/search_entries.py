@@ -5,10 +5,13 @@ Material's search plugin indexes a page by feeding its whole rendered HTML to Py
 heading with an id. For a generated page that is mostly the generator's own finished blocks
 (scripts/build/finished_html.py): the cards of a theme page at 10× are the same cards as on
 every other page that lists them. Here each distinct block is read once per build by a small
-tokenizer (`_events`, regular expressions over HTML we wrote ourselves) and its tags and text
-are kept; a page's entries come from replaying those of its blocks, and of the little HTML
-Python-Markdown made of the rest (headings with their ids, a button), through the same rules
-as Material's parser (`_Sections`, ported from material/plugins/search/plugin.py, 9.8.1).
+tokenizer (`_events`, regular expressions over HTML we wrote ourselves), through the same rules
+as Material's parser (`_Sections`, ported from material/plugins/search/plugin.py, 9.8.1), and
+what it adds to the section it stands in is kept (`_Alone`: by block and the section's heading
+tag, which those rules look at); every later page that has the block adds that at once. The
+little HTML Python-Markdown made of the rest of a page (headings with their ids, a button),
+and a block whose part depends on what came before it (a heading with an id inside, an empty
+paragraph), go through the rules tag by tag.
 
 The result is Material's entry for entry (location, title, text, tags, boost):
 tests/unit/test_search_entries.py holds every generated page of the real content to what
@@ -317,7 +320,7 @@ class _Parsed(HTMLParser):
 
 
 class SearchEntries:
-    """Entries of generated pages for one build; each distinct block is tokenized once."""
+    """Entries of generated pages for one build; each distinct block is read once."""
 
     def __init__(self, previous: SearchEntries | None = None) -> None:
         # Blocks of the previous build (the preview) are taken over when they come again.
