@@ -436,7 +436,7 @@ def test_each_news_page_offers_the_filters_and_values_that_articles_have(news):
     # each item says its date, movements, themes and summary (items with like titles told apart)
     first = (site / "actueel" / "index.html").read_text(encoding="utf-8")
     slug = next(s for s in article_slugs_on(site, "/actueel/") if articles[s].get("bewegingen"))
-    item = re.search(rf'<article class="rv-item rv-item--artikel">\s*<h2><a href="{slug}/">.*?</article>',
+    item = re.search(rf'<article class="rv-item rv-item--artikel"[^>]*>\s*<h2><a href="{slug}/">.*?</article>',
                      first, re.S)[0]
     for movement in articles[slug]["bewegingen"]:
         assert f'href="../bewegingen/{movement}/"' in item
@@ -475,7 +475,10 @@ def test_news_filtered_by_a_theme_is_that_theme_page(browser, news, news_url):
         year = page.locator("#filter-jaar option").nth(1).get_attribute("value")
         page.select_option("#filter-jaar", year)
         page.wait_for_url(lambda url: parse_qs(urlsplit(url).query) == {"thema": [theme], "jaar": [year]}, timeout=5_000)
+        while more.is_visible():
+            more.click()
         both = page.evaluate(SHOWN_NEWS)
+        assert both and len(both) < len(expected)
         fresh = context.new_page()
         fresh.goto(page.url, wait_until="load")
         fresh.wait_for_function(READY)

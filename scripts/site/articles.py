@@ -61,6 +61,13 @@ def news_filters(ctx: Context, articles: list[Article]) -> list[dict]:
     ]
 
 
+def item_data(site: Site, article: Article) -> tuple[tuple[str, str], ...]:
+    """The data-* attributes of an item on the news pages: the values the filters read."""
+    return (("data-rv-item", ""), ("data-beweging", " ".join(article.movements)),
+            ("data-thema", " ".join(themes_with_parents(site, article.themes))),
+            ("data-jaar", str(article.date.year)))
+
+
 def news_data(ctx: Context, articles: list[Article]) -> str:
     """The whole news list, newest first, for the filters: what an item shows (title, date,
     movements, themes, summary) and the values to filter on. The script inserts it as text."""
@@ -85,7 +92,8 @@ def build(ctx: Context) -> None:
     for number, (items, path) in enumerate(zip(pages, paths, strict=True), start=1):
         title = "Actueel" if number == 1 else f"Actueel, pagina {number}"
         ctx.page(path, "listing.html", title=title, kind="actueel", description=LISTING_DESCRIPTION,
-                 body_template="articles.md.j2", items=items, current=number, paths=paths,
+                 body_template="articles.md.j2", items=[(a, item_data(ctx.site, a)) for a in items],
+                 current=number, paths=paths,
                  total=len(ctx.index.articles), feeds=feeds, extra=list_meta(number),
                  filters=filters if ctx.index.articles else [], data_url=relative_file(path, DATA_PATH),
                  intro=Markup("Het nieuws van de bewegingen, het nieuwste bovenaan. Zoek je een "

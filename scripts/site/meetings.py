@@ -128,10 +128,18 @@ def agenda_filters(ctx: Context, upcoming: list[Occurrence]) -> list[dict]:
 
 
 def agenda_months(ctx: Context, items: list[Occurrence]) -> list[dict]:
-    """The agenda's months: heading, filter key, and each item with its data-* attributes."""
-    return [{"title": title, "key": month_value(group[0]),
-             "items": [(o, item_data(ctx.site, o)) for o in group]}
-            for title, group in by_month(items)]
+    """The agenda's months: heading, filter key, and each item with its data-* attributes. A
+    heading carries every value of its items, so that the rule that partials/filters-head.html
+    makes from a filtered address hides a month without a match before the script runs."""
+    months = []
+    for title, group in by_month(items):
+        data = [item_data(ctx.site, o) for o in group]
+        union = {name: " ".join(dict.fromkeys(v for d in data for n, value in d if n == name
+                                              for v in value.split()))
+                 for name in ("data-beweging", "data-thema", "data-plaats", "data-maand")}
+        months.append({"title": title, "key": month_value(group[0]), "values": union,
+                       "items": list(zip(group, data, strict=True))})
+    return months
 
 
 def build_agenda(ctx: Context) -> None:

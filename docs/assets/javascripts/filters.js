@@ -89,9 +89,17 @@
     }
   };
 
+  // The rule that partials/filters-head.html made from the address before the first paint:
+  // once the script has shown the selection itself (or where there is no form), it goes.
+  function dropStartRule() {
+    var rule = document.getElementById("rv-filter-start");
+    if (rule) rule.parentNode.removeChild(rule);
+  }
+
   function start() {
     var form = document.querySelector("[data-rv-filter]");
-    if (!form || form.getAttribute("data-rv-ready")) return;
+    if (!form) { dropStartRule(); return; }
+    if (form.getAttribute("data-rv-ready")) return;
     form.setAttribute("data-rv-ready", "1");
     var selects = all("select[name]", form);
     var fields = selects.map(function (sel) { return sel.name; });
@@ -267,7 +275,7 @@
         if (more) more.hidden = true;
         if (empty) empty.hidden = true;
         if (count) count.textContent = "";
-        form.setAttribute("data-rv-state", "klaar");
+        done();
         return;
       }
       if (inPlace) {
@@ -287,7 +295,12 @@
       }
       if (empty) empty.hidden = shown !== 0;
       say(shown, where);
+      done();
+    }
+
+    function done() {
       form.setAttribute("data-rv-state", "klaar");
+      dropStartRule();
     }
 
     if (more) {
