@@ -6,7 +6,7 @@ page), and every page carries the same filter form (movement, theme, year; _filt
 choice must look at the whole list, not at the 20 items of the page shown, so the filter script
 (docs/assets/javascripts/filters.js) reads the whole list once, on the first choice, from a
 compact data file (actueel/berichten.json: only what an item shows and the values to filter on)
-and shows the matches in place of the page's own list and pager, 20 at a time. Holding every
+and shows the matches in place of the page's own list and pager, a page's worth at a time. Holding every
 item in every page instead (hidden) would make each of the pages as heavy as the whole archive.
 Without script the pages are plain paged lists, and each movement and theme is a link to its own
 page, which lists the same articles in the same order."""
@@ -22,7 +22,7 @@ from scripts.model.items import Article, Meeting, Site
 from scripts.model.slugs import slugify
 from scripts.feeds import news as newsfeeds
 from scripts.render import dutch
-from scripts.render.context import Context, json_dumps_for_html, paginate, pagination_paths
+from scripts.render.context import PAGE_SIZE, Context, json_dumps_for_html, paginate, pagination_paths
 
 LISTING_DESCRIPTION = "Nieuws van de bewegingen voor radicale vernieuwing in de zorg."
 DATA_PATH = "actueel/berichten.json"  # every article, compact, for the filters
@@ -62,8 +62,11 @@ def news_filters(ctx: Context, articles: list[Article]) -> list[dict]:
 
 
 def item_data(site: Site, article: Article) -> tuple[tuple[str, str], ...]:
-    """The data-* attributes of an item on the news pages: the values the filters read."""
-    return (("data-rv-item", ""), ("data-beweging", " ".join(article.movements)),
+    """The data-* attributes of an item on the news pages: the values the filters read, and
+    data-rv-static: the script hides the page's own items while it shows a choice from the
+    whole list. (On the items, not on a wrapper: a wrapper around the blank-line-separated
+    items would keep scripts/build/finished_html.py from setting the page's HTML apart.)"""
+    return (("data-rv-item", ""), ("data-rv-static", ""), ("data-beweging", " ".join(article.movements)),
             ("data-thema", " ".join(themes_with_parents(site, article.themes))),
             ("data-jaar", str(article.date.year)))
 
@@ -96,6 +99,7 @@ def build(ctx: Context) -> None:
                  current=number, paths=paths,
                  total=len(ctx.index.articles), feeds=feeds, extra=list_meta(number),
                  filters=filters if ctx.index.articles else [], data_url=relative_file(path, DATA_PATH),
+                 page_size=PAGE_SIZE,
                  intro=Markup("Het nieuws van de bewegingen, het nieuwste bovenaan. Zoek je een "
                               "onderwerp? Kijk bij de [thema's](/themas/index.md), de "
                               "[trefwoorden](/trefwoord/index.md) of de "
