@@ -98,7 +98,7 @@ class Agenda(HTMLParser):
             self._select = a["name"]
         elif tag == "option" and self._select and a.get("value"):
             self.options[self._select].append(a["value"])
-        elif tag == "nav" and "rv-filter__links" in (a.get("class") or ""):
+        elif tag == "nav" and "rv-filter__links-nav" in (a.get("class") or ""):
             self._in_links = True
         elif tag == "strong" and self._in_links:
             self._strong = True
@@ -386,8 +386,9 @@ def test_the_agenda_without_script_lists_every_meeting(browser, agenda, agenda_u
         page.goto(agenda_url + "/bijeenkomsten/?beweging=jeugdzorg", wait_until="load")
         assert not page.locator("form[data-rv-filter]").is_visible()  # no controls that do nothing
         assert page.evaluate(SHOWN_MEETINGS) == expected_meetings(index)  # every meeting, by month
-        links = page.locator("nav.rv-filter__links")
+        links = page.locator("details.rv-filter__links")
         assert links.is_visible()
+        links.locator("summary").click()  # a plain <details>: it opens without script
         links.get_by_role("link", name="Radicale vernieuwing jeugdzorg").click()
         page.wait_for_url("**/bijeenkomsten/beweging/jeugdzorg/")
         shown = [h.removeprefix("../../") for h in page.evaluate(SHOWN_MEETINGS)]
@@ -535,7 +536,8 @@ def test_the_news_without_script_lists_every_article_on_its_pages(browser, news,
         assert len(seen) == len(articles)
         # a theme is a link to its own page with the same articles
         page.goto(news_url + "/actueel/", wait_until="load")
-        page.locator("nav.rv-filter__links").get_by_role("link", name="Jeugd", exact=True).click()
+        page.locator("details.rv-filter__links summary").click()
+        page.locator("nav.rv-filter__links-nav").get_by_role("link", name="Jeugd", exact=True).click()
         page.wait_for_url("**/themas/jeugd/")
     finally:
         context.close()
