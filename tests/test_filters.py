@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 
@@ -560,3 +560,60 @@ def test_directory_offers_only_backed_values_and_says_what_is_unknown(built_site
     if unknown_place:
         noun = "organisatie" if unknown_place == 1 else "organisaties"
         assert f"Van {unknown_place} {noun} weten we de plaats nog niet" in html
+
+
+# --- what comes from the address or the data stays data -------------------------------------
+
+@pytest.mark.browser
+def test_an_address_cannot_write_style_rules(browser, agenda, agenda_url):
+    """partials/filters-head.html makes a CSS rule from the address before the first paint; it
+    takes only known names with plain slugs, so a crafted address cannot add rules of its own
+    (here: hide the whole page). Seen with the filter script blocked, as before it runs."""
+    _, _, index = agenda
+    crafted = 'x"]){}body{display:none}[a="'
+    context = phone(browser)
+    try:
+        page = context.new_page()
+        page.route("**/filters.js", lambda route: route.abort())
+        page.goto(agenda_url + "/bijeenkomsten/?beweging=" + quote(crafted, safe=""), wait_until="load")
+        assert page.locator("h1").is_visible()
+        assert page.evaluate(SHOWN_MEETINGS) == expected_meetings(index)
+        # and with the script: an unknown value is no choice
+        page.unroute("**/filters.js")
+        page.goto(agenda_url + "/bijeenkomsten/?beweging=" + quote(crafted, safe=""), wait_until="load")
+        page.wait_for_function(READY)
+        assert page.input_value("#filter-beweging") == ""
+        assert page.evaluate(SHOWN_MEETINGS) == expected_meetings(index)
+    finally:
+        context.close()
+
+
+ENTITIES = {"actueel/test/entiteiten.md": (
+    '---\ntitel: "Zorg &lt;em&gt;thuis&lt;/em&gt; &amp; samen"\ndatum: 2024-05-01\n'
+    'samenvatting: "Tekens die in HTML iets betekenen: &lt;b&gt; &amp; &quot;"\n'
+    "themas: [medewerkers]\n---\nTekst.\n")}
+
+
+@pytest.mark.browser
+def test_filter_results_show_the_data_as_text(browser, site_for):
+    """The script draws news items from berichten.json with textContent: a title that holds
+    characters with a meaning in HTML reads exactly as on the news page, in the results too."""
+    site = site_for(files=ENTITIES)
+    url, server = serve(site)
+    context = phone(browser)
+    try:
+        page = context.new_page()
+        page.goto(url + "/actueel/", wait_until="load")
+        static = page.locator('article[data-rv-item] h2 a[href$="entiteiten/"]')
+        title = static.inner_text()
+        summary = page.locator('article[data-rv-item]:has(a[href$="entiteiten/"]) p:not(.rv-meta)').inner_text()
+        assert "&lt;em&gt;" in title
+        page.select_option("#filter-thema", "medewerkers")
+        page.wait_for_function(READY)
+        result = page.locator('[data-rv-results] article:has(a[href$="/entiteiten/"])')
+        assert result.locator("h2 a").inner_text() == title
+        assert result.locator("p:not(.rv-meta)").inner_text() == summary
+        assert result.locator("em, b").count() == 0
+    finally:
+        context.close()
+        server.shutdown()
