@@ -157,10 +157,15 @@
       return fields.every(function (name) { return fits(values[name], chosen[name]); });
     }
 
-    function load() {
+    var waiting = false; // a choice waits for the data
+
+    function load(forChoice) {
+      if (forChoice) {
+        waiting = true;
+        form.setAttribute("data-rv-state", "laden");
+      }
       if (data || failed || loading) return;
       loading = true;
-      form.setAttribute("data-rv-state", "laden");
       window.fetch(new URL(source, window.location.href).href, { credentials: "same-origin" })
         .then(function (response) {
           if (!response.ok) throw new Error(response.status);
@@ -176,7 +181,10 @@
           });
         })
         .catch(function () { failed = true; })
-        .then(function () { loading = false; apply(false); });
+        .then(function () {
+          loading = false;
+          if (waiting) { waiting = false; apply(false); }
+        });
     }
 
     function render(found) {
@@ -290,7 +298,7 @@
         where = " op deze pagina";
         showPage(true);
       } else {
-        load(); // apply() runs again when the data is in
+        load(true); // apply() runs again when the data is in
         return;
       }
       if (empty) empty.hidden = shown !== 0;
@@ -319,6 +327,10 @@
 
     form.hidden = false;
     fromAddress();
+    // Read the data as soon as a visitor reaches for a field, not only after the choice: the
+    // matches then show within the moment that follows the choice, and the page does not
+    // change later on its own.
+    if (!inPlace) form.addEventListener("focusin", function () { load(false); });
     form.addEventListener("change", function () { apply(false); });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(false); });
     // The reset event comes before the fields are cleared: apply right after.
