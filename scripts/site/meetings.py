@@ -127,13 +127,14 @@ def agenda_filters(ctx: Context, upcoming: list[Occurrence]) -> list[dict]:
     ]
 
 
-def agenda_months(ctx: Context, items: list[Occurrence]) -> list[dict]:
+def agenda_months(ctx: Context, items: list[Occurrence],
+                  data_of: dict[int, tuple[tuple[str, str], ...]] | None = None) -> list[dict]:
     """The agenda's months: heading, filter key, and each item with its data-* attributes. A
     heading carries every value of its items, so that the rule that partials/filters-head.html
     makes from a filtered address hides a month without a match before the script runs."""
     months = []
     for title, group in by_month(items):
-        data = [item_data(ctx.site, o) for o in group]
+        data = [data_of[id(o)] if data_of else item_data(ctx.site, o) for o in group]
         union = {name: " ".join(dict.fromkeys(v for d in data for n, value in d if n == name
                                               for v in value.split()))
                  for name in ("data-beweging", "data-thema", "data-plaats", "data-maand")}
@@ -146,34 +147,42 @@ def build_agenda(ctx: Context) -> None:
     index = ctx.index
     feed = calendar.all_feed(ctx)
     filters = agenda_filters(ctx, index.upcoming)
+    data_of = {id(o): item_data(ctx.site, o) for o in index.upcoming}  # once per item, not per page
     ctx.page("bijeenkomsten/index.md", "agenda.html", title="Agenda", kind="agenda",
              description="Bijeenkomsten van de bewegingen voor radicale vernieuwing in de zorg.",
-             body_template="meetings.md.j2", months=agenda_months(ctx, index.upcoming),
+             body_template="meetings.md.j2", months=agenda_months(ctx, index.upcoming, data_of),
              feeds=[calendar.feed_link(feed)], filters=filters if index.upcoming else [],
              intro=Markup(f"Bijeenkomsten vanaf {dutch.day(index.build_date)}, de eerstvolgende "
                           "bovenaan. Eerdere bijeenkomsten staan in het "
                           "[archief](/bijeenkomsten/archief/index.md)."),
              empty_text=AGENDA_EMPTY, after=calendar.subscribe_block(ctx, feed))
-    build_agenda_value_pages(ctx, filters)
+    build_agenda_value_pages(ctx, filters, data_of)
 
 
-def build_agenda_value_pages(ctx: Context, filters: list[dict]) -> None:
+def build_agenda_value_pages(ctx: Context, filters: list[dict],
+                             data_of: dict[int, tuple[tuple[str, str], ...]]) -> None:
     """A page of the agenda per movement, theme and place that the filters offer: the same
     meetings the filter shows, for visitors without script (and to share or bookmark)."""
     index, site = ctx.index, ctx.site
+    # value → its meetings, in one pass over the agenda (not a pass per value)
+    by_value: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
+    for o in index.upcoming:
+        by_value["beweging", o.meeting.movement].append(o)
+        for theme in theme_with_parents(site, o.meeting.themes):
+            by_value["thema", theme].append(o)
+        for place, _ in places_of(o.meeting):
+            by_value["plaats", place].append(o)
     for field in filters:
         kind = field["name"]
         if kind not in AGENDA_VALUE_KINDS:
             continue
         for value, label in field["options"]:
+            keep = by_value[kind, value]
             if kind == "beweging":
-                keep = [o for o in index.upcoming if o.meeting.movement == value]
                 title, subject = f"Agenda van {label}", f"de bijeenkomsten van {label}"
             elif kind == "thema":
-                keep = [o for o in index.upcoming if value in theme_with_parents(site, o.meeting.themes)]
                 title, subject = f"Agenda: {label}", f"de bijeenkomsten over het thema {label}"
             else:
-                keep = [o for o in index.upcoming if value in (v for v, _ in places_of(o.meeting))]
                 title = "Online bijeenkomsten" if value == ONLINE else f"Bijeenkomsten in {label}"
                 subject = "de bijeenkomsten online" if value == ONLINE else f"de bijeenkomsten in {label}"
             feed = field["feeds"].get(value, "")
@@ -187,7 +196,7 @@ def build_agenda_value_pages(ctx: Context, filters: list[dict]) -> None:
             ).format(subject, feed) if feed else Markup("")
             ctx.page(f"bijeenkomsten/{kind}/{value}.md", "agenda.html", title=title, kind="agenda",
                      description=f"Wat er gepland is: {subject}.", body_template="meetings.md.j2",
-                     months=agenda_months(ctx, keep), filters=[], intro=intro,
+                     months=agenda_months(ctx, keep, data_of), filters=[], intro=intro,
                      empty_text=AGENDA_EMPTY, after=after, extra={"search": {"exclude": True}})
 
 
