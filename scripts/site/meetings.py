@@ -187,8 +187,10 @@ def build_agenda_value_pages(ctx: Context, filters: list[dict],
                 subject = "de bijeenkomsten online" if value == ONLINE else f"de bijeenkomsten in {label}"
             feed = field["feeds"].get(value, "")
             count = f"{len(keep)} {'bijeenkomst' if len(keep) == 1 else 'bijeenkomsten'}"
-            intro = Markup('{} vanaf {}: {}. <a href="/bijeenkomsten/index.md?{}={}">Alle bijeenkomsten, '
-                           "ook per beweging, thema, plaats en maand</a>.").format(
+            # A finished HTML paragraph, not Markdown: the names in it are escaped for HTML,
+            # and Markdown would still read link syntax in them.
+            intro = Markup('<p>{} vanaf {}: {}. <a href="/bijeenkomsten/index.md?{}={}">Alle bijeenkomsten, '
+                           "ook per beweging, thema, plaats en maand</a>.</p>").format(
                 count, dutch.day(index.build_date), subject, kind, value)
             after = Markup(
                 '<p class="rv-volgen">Wil je {} in je eigen agenda? <a href="{}">Abonneer je op deze '
