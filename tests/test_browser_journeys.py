@@ -112,7 +112,7 @@ def test_directory_filter_by_click(desktop, site_url):
     page = desktop
     page.goto(site_url + "/deelnemers/")
     form = page.locator("[data-rv-filter]")
-    assert form.is_visible(), "the filter form stays hidden (is deelnemers.js loaded?)"
+    assert form.is_visible(), "the filter form stays hidden (is filters.js loaded?)"
     total = len(visibility(page))
     page.locator("#filter-beweging").select_option("langdurige-ggz")
     page.wait_for_url("**/deelnemers/?beweging=langdurige-ggz")

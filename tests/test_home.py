@@ -108,5 +108,5 @@ def test_organisation_counts_agree_on_home_directory_and_movements(built_site):
         if m["supporting"]:
             assert f"Partners en ondersteuners: {m['supporting']}" in page, movement
     # The directory's script no longer prints a total of its own that could disagree.
-    script = (PROJECT / "docs" / "assets" / "javascripts" / "deelnemers.js").read_text(encoding="utf-8")
+    script = (PROJECT / "docs" / "assets" / "javascripts" / "filters.js").read_text(encoding="utf-8")
     assert "staan in de lijst" not in script

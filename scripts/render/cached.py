@@ -30,11 +30,11 @@ class CachedMacros:
             found = self._done[key] = (item, self._macros[macro](item, *options))
         return found[1]
 
-    def article_item(self, article: Any, level: int = 3) -> Markup:
-        return self._call("article_item", article, level)
+    def article_item(self, article: Any, level: int = 3, data: tuple = ()) -> Markup:
+        return self._call("article_item", article, level, data)
 
-    def meeting_item(self, occurrence: Any) -> Markup:
-        return self._call("meeting_item", occurrence)
+    def meeting_item(self, occurrence: Any, data: tuple = ()) -> Markup:
+        return self._call("meeting_item", occurrence, data)
 
     def directory_item(self, entry: Any, data: bool = True) -> Markup:
         return self._call("directory_item", entry, data)

@@ -1,4 +1,4 @@
-"""The shared macros of the templates (_macros.md.j2, _directory.md.j2), made once per build
+"""The shared macros of the templates (_macros.md.j2, _directory.md.j2, _filters.md.j2), made once per build
 and given to every template by name: `{{ pager(current, paths) }}` needs no import.
 
 An import `with context` in a template makes the macros' module anew for every page it
@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment
 from jinja2.runtime import Macro
 
-TEMPLATES = ("_macros.md.j2", "_directory.md.j2")
+TEMPLATES = ("_macros.md.j2", "_directory.md.j2", "_filters.md.j2")
 
 
 def build_macros(env: Environment, values: dict[str, Any]) -> dict[str, Macro]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 from urllib.parse import quote
@@ -41,17 +41,170 @@ def by_month(items):
             groupby(items, key=lambda o: o.first_day.replace(day=1))]
 
 
-def build(ctx: Context) -> None:
+# --- the agenda and its filters ---------------------------------------------------------------
+#
+# The agenda is one page with every upcoming meeting, by month. The filters (the shared
+# component: _filters.md.j2 and docs/assets/javascripts/filters.js) hide the items that do not
+# match in place, so the page needs no data file: each item carries its values as data-*
+# attributes. Without script the form is hidden and each filter value is a link instead: to the
+# month on the same page, or to a page of the agenda per movement, theme and place
+# (bijeenkomsten/<beweging|thema|plaats>/<slug>/) that lists exactly the same meetings.
+
+ONLINE = "online"  # the place value of a meeting that can be joined online
+AGENDA_VALUE_KINDS = ("beweging", "thema", "plaats")  # each value has its own agenda page
+
+
+def month_value(occurrence: Occurrence) -> str:
+    return occurrence.first_day.strftime("%Y-%m")
+
+
+def theme_with_parents(site: Site, slugs: tuple[str, ...]) -> list[str]:
+    """A meeting's themes and their parents: a parent theme's page and feed hold its
+    sub-themes' meetings too (index.for_theme), so its filter value must match them."""
+    found: list[str] = []
+    for slug in slugs:
+        current: str | None = slug
+        while current and current in site.themes and current not in found:
+            found.append(current)
+            current = site.themes[current].parent or None
+    return found
+
+
+def places_of(meeting: Meeting) -> list[tuple[str, str]]:
+    """(value, label) of where a meeting is: its town, and 'online' when one can join online."""
+    found = []
+    if meeting.place and meeting.place.city and slugify(meeting.place.city):
+        found.append((slugify(meeting.place.city), meeting.place.city))
+    if meeting.online is not None:
+        found.append((ONLINE, "Online"))
+    return found
+
+
+def item_data(site: Site, occurrence: Occurrence) -> tuple[tuple[str, str], ...]:
+    """The data-* attributes of an agenda item, which the filter script reads."""
+    m = occurrence.meeting
+    return (("data-rv-item", ""), ("data-rv-in", month_value(occurrence)),
+            ("data-beweging", m.movement), ("data-thema", " ".join(theme_with_parents(site, m.themes))),
+            ("data-plaats", " ".join(value for value, _ in places_of(m))),
+            ("data-maand", month_value(occurrence)))
+
+
+def agenda_filters(ctx: Context, upcoming: list[Occurrence]) -> list[dict]:
+    """The agenda's four filters, each with only the values that upcoming meetings have."""
+    site = ctx.site
+    meetings = list({o.meeting.slug: o.meeting for o in upcoming}.values())
+    movements = sorted((site.movements[s] for s in {m.movement for m in meetings} if s in site.movements),
+                       key=lambda m: (m.started, m.name))
+    themes = sorted({t for m in meetings for t in theme_with_parents(site, m.themes)},
+                    key=lambda t: (site.themes[t].title.lower(), t))
+    places: dict[str, str] = {}
+    for m in meetings:
+        for value, label in places_of(m):
+            places.setdefault(value, label)
+    place_order = sorted((v for v in places if v != ONLINE), key=lambda v: (places[v].lower(), v))
+    if ONLINE in places:
+        place_order.append(ONLINE)
+    first_days: dict[str, date] = {}
+    for o in upcoming:
+        first_days.setdefault(month_value(o), o.first_day)
+    return [
+        {"name": "beweging", "label": "Beweging", "all": "Alle bewegingen",
+         "options": [(m.slug, m.name) for m in movements],
+         "links": {m.slug: f"/bijeenkomsten/beweging/{m.slug}.md" for m in movements},
+         "feeds": {m.slug: calendar.webcal(ctx, calendar.movement_feed(ctx, m).path) for m in movements}},
+        {"name": "thema", "label": "Thema", "all": "Alle thema's",
+         "options": [(t, site.themes[t].title) for t in themes],
+         "links": {t: f"/bijeenkomsten/thema/{t}.md" for t in themes},
+         "feeds": {t: calendar.webcal(ctx, calendar.theme_feed(ctx, site.themes[t]).path) for t in themes}},
+        {"name": "plaats", "label": "Plaats", "all": "Alle plaatsen en online",
+         "options": [(v, places[v]) for v in place_order],
+         "links": {v: f"/bijeenkomsten/plaats/{v}.md" for v in place_order}, "feeds": {}},
+        {"name": "maand", "label": "Maand", "all": "Alle maanden",
+         "options": [(v, dutch.month_year(day)) for v, day in first_days.items()],
+         # the month's heading on the same page: its id is the table of contents' slug of its title
+         "links": {v: "#" + dutch.month_year(day).replace(" ", "-") for v, day in first_days.items()},
+         "feeds": {}},
+    ]
+
+
+def agenda_months(ctx: Context, items: list[Occurrence],
+                  data_of: dict[int, tuple[tuple[str, str], ...]] | None = None) -> list[dict]:
+    """The agenda's months: heading, filter key, and each item with its data-* attributes. A
+    heading carries every value of its items, so that the rule that partials/filters-head.html
+    makes from a filtered address hides a month without a match before the script runs."""
+    months = []
+    for title, group in by_month(items):
+        data = [data_of[id(o)] if data_of else item_data(ctx.site, o) for o in group]
+        union = {name: " ".join(dict.fromkeys(v for d in data for n, value in d if n == name
+                                              for v in value.split()))
+                 for name in ("data-beweging", "data-thema", "data-plaats", "data-maand")}
+        months.append({"title": title, "key": month_value(group[0]), "values": union,
+                       "items": list(zip(group, data, strict=True))})
+    return months
+
+
+def build_agenda(ctx: Context) -> None:
     index = ctx.index
     feed = calendar.all_feed(ctx)
+    filters = agenda_filters(ctx, index.upcoming)
+    data_of = {id(o): item_data(ctx.site, o) for o in index.upcoming}  # once per item, not per page
     ctx.page("bijeenkomsten/index.md", "agenda.html", title="Agenda", kind="agenda",
              description="Bijeenkomsten van de bewegingen voor radicale vernieuwing in de zorg.",
-             body_template="meetings.md.j2", months=by_month(index.upcoming),
-             feeds=[calendar.feed_link(feed)],
+             body_template="meetings.md.j2", months=agenda_months(ctx, index.upcoming, data_of),
+             feeds=[calendar.feed_link(feed)], filters=filters if index.upcoming else [],
              intro=Markup(f"Bijeenkomsten vanaf {dutch.day(index.build_date)}, de eerstvolgende "
                           "bovenaan. Eerdere bijeenkomsten staan in het "
                           "[archief](/bijeenkomsten/archief/index.md)."),
              empty_text=AGENDA_EMPTY, after=calendar.subscribe_block(ctx, feed))
+    build_agenda_value_pages(ctx, filters, data_of)
+
+
+def build_agenda_value_pages(ctx: Context, filters: list[dict],
+                             data_of: dict[int, tuple[tuple[str, str], ...]]) -> None:
+    """A page of the agenda per movement, theme and place that the filters offer: the same
+    meetings the filter shows, for visitors without script (and to share or bookmark)."""
+    index, site = ctx.index, ctx.site
+    # value → its meetings, in one pass over the agenda (not a pass per value)
+    by_value: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
+    for o in index.upcoming:
+        by_value["beweging", o.meeting.movement].append(o)
+        for theme in theme_with_parents(site, o.meeting.themes):
+            by_value["thema", theme].append(o)
+        for place, _ in places_of(o.meeting):
+            by_value["plaats", place].append(o)
+    for field in filters:
+        kind = field["name"]
+        if kind not in AGENDA_VALUE_KINDS:
+            continue
+        for value, label in field["options"]:
+            keep = by_value[kind, value]
+            if kind == "beweging":
+                title, subject = f"Agenda van {label}", f"de bijeenkomsten van {label}"
+            elif kind == "thema":
+                title, subject = f"Agenda: {label}", f"de bijeenkomsten over het thema {label}"
+            else:
+                title = "Online bijeenkomsten" if value == ONLINE else f"Bijeenkomsten in {label}"
+                subject = "de bijeenkomsten online" if value == ONLINE else f"de bijeenkomsten in {label}"
+            feed = field["feeds"].get(value, "")
+            count = f"{len(keep)} {'bijeenkomst' if len(keep) == 1 else 'bijeenkomsten'}"
+            # A finished HTML paragraph, not Markdown: the names in it are escaped for HTML,
+            # and Markdown would still read link syntax in them.
+            intro = Markup('<p>{} vanaf {}: {}. <a href="/bijeenkomsten/index.md?{}={}">Alle bijeenkomsten, '
+                           "ook per beweging, thema, plaats en maand</a>.</p>").format(
+                count, dutch.day(index.build_date), subject, kind, value)
+            after = Markup(
+                '<p class="rv-volgen">Wil je {} in je eigen agenda? <a href="{}">Abonneer je op deze '
+                'agenda</a>. <a href="/bijeenkomsten/index.md#abonneren">Zo werkt abonneren</a>.</p>'
+            ).format(subject, feed) if feed else Markup("")
+            ctx.page(f"bijeenkomsten/{kind}/{value}.md", "agenda.html", title=title, kind="agenda",
+                     description=f"Wat er gepland is: {subject}.", body_template="meetings.md.j2",
+                     months=agenda_months(ctx, keep, data_of), filters=[], intro=intro,
+                     empty_text=AGENDA_EMPTY, after=after, extra={"search": {"exclude": True}})
+
+
+def build(ctx: Context) -> None:
+    index = ctx.index
+    build_agenda(ctx)
 
     by_year = defaultdict(list)
     for occurrence in index.past:

@@ -245,7 +245,7 @@ def letter_pages(pages: list[list[Entry]]) -> dict[str, int]:
 
 
 def directory_data(current: list[Entry], former: list[Entry]) -> str:
-    """The whole directory, compact, for the filters (docs/assets/javascripts/deelnemers.js):
+    """The whole directory, compact, for the filters (docs/assets/javascripts/filters.js):
     they choose from every organisation, not only from the page that is shown. Only what the
     pages show anyway; the script inserts it as text, never as HTML."""
     fields = ["slug", "naam", "details", "beweging", "provincie", "sector", "rol", "oud"]
