@@ -17,7 +17,7 @@ from scripts.render.context import Context, Settings
 from scripts.render.environment import make_environment
 from scripts.render.output import Output
 from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
-from scripts.site import articles, guide, home, meetings, organisations, redirects, themes
+from scripts.site import articles, forms, guide, home, meetings, organisations, redirects, themes
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str]
                         newsfeeds.build, calendar.build, opendata.build, opendata_schema.build):
             builder(ctx)
         guide.build(ctx, content_dir / "_sjablonen")
+        forms.build(ctx)
         copy_assets(content_dir, ctx.out)
         problems = redirects.build(ctx, content_dir)  # last: it checks its targets against all pages
         relative_links_in(ctx.out.files, html_links)
