@@ -15,15 +15,19 @@ news forms are pages of their own (/meedoen/bijeenkomst/, /meedoen/bericht/).
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from babel import Locale
 from jinja2 import Environment
 
+from scripts.content.loader import load_content
 from scripts.content.problems import ProblemList
 from scripts.content.records import Fields, build_meeting
 from scripts.content.schema_check import check_schema, load_schema
@@ -134,14 +138,29 @@ def _nest(path: str, value: Any) -> dict:
     return data
 
 
-def validator_says(kind: str, path: str, value: Any) -> tuple[str, str] | None:
-    """(message, hint) that the schema check gives for `value` at field `path`, or None."""
+def validator_says(kind: str, path: str, value: Any, about: str = "") -> tuple[str, str] | None:
+    """(message, hint) that the schema check gives for `value` at field `path` (the first whose
+    message contains `about`), or None."""
     problems = ProblemList()
     data = _nest(path, value) if value is not None else {}
     check_schema(kind, SourceFile("probe.md", data, {}, "", 1), data, problems)
-    for problem in problems.items:
-        if problem.field == path:
+    for problem in problems.sorted():
+        if problem.field == path and about in problem.message:
             return problem.message, problem.hint
+    return None
+
+
+def loader_says(spec: FormSpec, path: str, value: str) -> tuple[str, str] | None:
+    """(message, hint) that the whole check of one file gives at `path`: for the checks that
+    are not in the schema (a web address the generator cannot read). A file in a folder of its
+    own, as `make check` reads it; JSON is YAML, so the value is written exactly."""
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "content" / spec.folder / "probe.md"
+        target.parent.mkdir(parents=True)
+        target.write_text("---\n" + json.dumps(_nest(path, value)) + "\n---\n", encoding="utf-8")
+        for problem in load_content(Path(folder) / "content").problems.sorted():
+            if problem.field == path:
+                return problem.message, problem.hint
     return None
 
 
@@ -224,12 +243,13 @@ def field_specs(spec: FormSpec, site: Any) -> list[dict]:
         else:
             field["control"] = "textarea" if _def_of(schema, path) == "zin" else "text"
         if field["control"] in ("text", "textarea"):
-            _text_checks(spec.kind, schema, path, node, field)
+            _text_checks(spec, schema, path, node, field)
         fields.append(field)
     return sorted(fields, key=lambda f: not f["required"])
 
 
-def _text_checks(kind: str, schema: dict, path: str, node: dict, field: dict) -> None:
+def _text_checks(spec: FormSpec, schema: dict, path: str, node: dict, field: dict) -> None:
+    kind = spec.kind
     messages = field["messages"]
     if "pattern" in node:
         field["pattern"] = node["pattern"]
@@ -237,7 +257,7 @@ def _text_checks(kind: str, schema: dict, path: str, node: dict, field: dict) ->
     if "maxLength" in node:
         field["maxLength"] = node["maxLength"]
         too_long = "x" * (node["maxLength"] + 1)
-        messages["maxLength"] = _template(validator_says(kind, path, too_long),
+        messages["maxLength"] = _template(validator_says(kind, path, too_long, str(node["maxLength"] + 1)),
                                           {str(node["maxLength"] + 1): "{n}"})
     definition = _def_of(schema, path)
     if definition in DATE_PARSERS:
@@ -250,6 +270,9 @@ def _text_checks(kind: str, schema: dict, path: str, node: dict, field: dict) ->
     elif definition == "url":
         field["placeholder"] = "https://"
         field["type"] = "url"
+        # A form the schema allows but a browser cannot use: no domain name.
+        messages["host"] = _template(loader_says(spec, path, "https://voorbeeld"),
+                                     {"https://voorbeeld": "{v}", "'voorbeeld'": "'{host}'"})
     elif definition == "email":
         field["type"] = "email"
 

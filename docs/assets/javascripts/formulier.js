@@ -113,6 +113,15 @@
       return say(m.maxLength, {n: String(chars(value).length)});
     }
     if (field.pattern && !new RegExp(field.pattern).test(value)) return say(m.pattern, {v: shown});
+    if (m.host) {
+      // As the check reads a web address (urlsplit's hostname): a domain name with a dot.
+      var host = value.replace(/^[a-z]+:\/\//i, "").split(/[\/?#]/)[0].replace(/^.*@/, "")
+        .replace(/:\d*$/, "").toLowerCase();
+      if (host.indexOf(".") < 0 || !/^[\p{L}\p{N}_.-]+$/u.test(host) || host.indexOf("..") >= 0 ||
+          /^[.-]|[.-]$/.test(host)) {
+        return say(m.host, {v: shown, host: h(host || "(leeg)")});
+      }
+    }
     if (field.date) {
       var p = parts(value);
       if (p && (p.mo < 1 || p.mo > 12)) return say(m.month, {v: shown, maand: String(p.mo)});
