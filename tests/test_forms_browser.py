@@ -302,7 +302,7 @@ def test_from_the_home_page_to_a_sent_organisation_in_three_screens(browser, for
     page.wait_for_url("**/meedoen/")
     page.wait_for_selector("[data-rv-formulier][data-rv-ready]")
     before_form = page.evaluate("""() => { const form = document.querySelector('[data-rv-formulier]');
-        const range = document.createRange(); range.setStartBefore(document.querySelector('main'));
+        const range = document.createRange(); range.setStartBefore(document.querySelector('.md-content__inner'));
         range.setEndBefore(form); return range.toString(); }""")
     assert "GitHub" not in before_form and "pull request" not in before_form
     shoot(page, f"reis-2-meedoen-{width}")
