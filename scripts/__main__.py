@@ -85,9 +85,9 @@ def main(argv: list[str] | None = None) -> int:
                                   new_files=files_added(args.content.parent))
         if args.uitslag:
             from scripts.tools.pr_comment import result_of
-            result = result_of(problems.sorted(), args.content, args.content.parent)
+            outcome = result_of(problems.sorted(), args.content, args.content.parent)
             args.uitslag.parent.mkdir(parents=True, exist_ok=True)
-            args.uitslag.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+            args.uitslag.write_text(json.dumps(outcome, ensure_ascii=False, indent=1), encoding="utf-8")
         if problems:
             print(problems.report())
             if args.github:

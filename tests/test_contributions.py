@@ -188,7 +188,7 @@ Pas het bestand aan (bij het bestand: de drie puntjes, dan **Edit file**). Daarn
   Zo los je het op: Bedoel je 'Utrecht'? Kies uit\\: Drenthe, Flevoland, Friesland, Gelderland, Groningen, Limburg, Noord-Brabant, Noord-Holland, Overijssel, Utrecht, Zeeland, Zuid-Holland.
 - **Regel 5, bij sinds**: '2025-13-01'\\: maand 13 bestaat niet.
   Zo los je het op: Schrijf een maand van 01 tot 12, bijvoorbeeld 2021-04.
-"""
+"""  # noqa: E501  (the comment as the person reads it: its lines are long)
 
 
 def test_the_comment_on_a_pull_request_with_three_typical_mistakes(tmp_path):

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from conftest import BUILD_DATE, PROJECT, run_check, serve
+from conftest import PROJECT, run_check, serve
 from test_accessibility import RUN_AXE, TAGS, describe
 
 pytestmark = pytest.mark.browser
@@ -170,7 +170,7 @@ def test_a_form_filled_as_a_person_would(browser, form_url, site_for, tmp_path, 
     (content / spec["folder"] / "fout.md").write_text(wrong_file, encoding="utf-8")
     said = check_output(content)
     fill(page, [("text", label, value) for _, label, value, _ in spec["wrong"]])
-    for _, label, value, key in spec["wrong"]:
+    for _, _label, value, key in spec["wrong"]:
         field = page.locator(f'[data-rv-veld="{key}"] [data-rv-fout]')
         assert field.is_visible(), f"no message at {key} for {value!r}"
         assert field.inner_text().strip() == said[key], (key, said)

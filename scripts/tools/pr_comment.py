@@ -121,7 +121,8 @@ def comment_of(result: Any) -> str:
     if entries:
         lines += ["### Zo komt het op de site", ""]
         for entry in entries:
-            entry_lines_ = entry.get("lines") if isinstance(entry.get("lines"), list) else []
+            found_lines = entry.get("lines")
+            entry_lines_: list = found_lines if isinstance(found_lines, list) else []
             lines.append(f"> **{markdown_text(_text(entry.get('title')), 200)}**")
             for text in entry_lines_[:6]:
                 if _text(text):
