@@ -328,3 +328,22 @@ def test_without_javascript_the_page_explains_the_e_mail_way(browser, form_url):
     assert not page.locator("[data-rv-form]").is_visible()
     shoot(page, "zonder-javascript-390")
     context.close()
+
+
+def test_a_long_text_is_not_offered_through_the_address_bar(browser, form_url):
+    """The host's new-file editor takes the file in its address; over about 8 KB that fails,
+    so the form then offers only e-mail and the download (same file)."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(form_url + "/meedoen/")
+    page.wait_for_selector("[data-rv-formulier][data-rv-ready]")
+    long_text = ("Wij werken samen met bewoners, naasten en medewerkers aan zorg die past. " * 120).strip()
+    fill(page, [step for step in ORGANISATION["good"] if step[1] != "Over jullie organisatie"])
+    labelled(page.locator("[data-rv-form]"), "Over jullie organisatie").fill(long_text)
+    page.get_by_role("button", name="Bekijk hoe het eruitziet").click()
+    page.locator("[data-rv-voorbeeld]").wait_for(state="visible")
+    assert not page.locator("[data-rv-github]").is_visible()
+    assert page.locator("[data-rv-github-te-lang]").is_visible()
+    body = parse_qs(urlsplit(page.locator("[data-rv-mail]").get_attribute("href")).query)["body"][0]
+    assert body.endswith(long_text + "\n")
+    context.close()

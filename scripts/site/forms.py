@@ -19,6 +19,7 @@ import json
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 from pathlib import Path
@@ -138,6 +139,7 @@ def _nest(path: str, value: Any) -> dict:
     return data
 
 
+@lru_cache(maxsize=None)  # a pure function of the schema and the validator: once per process
 def validator_says(kind: str, path: str, value: Any, about: str = "") -> tuple[str, str] | None:
     """(message, hint) that the schema check gives for `value` at field `path` (the first whose
     message contains `about`), or None."""
@@ -150,15 +152,16 @@ def validator_says(kind: str, path: str, value: Any, about: str = "") -> tuple[s
     return None
 
 
-def loader_says(spec: FormSpec, path: str, value: str) -> tuple[str, str] | None:
+@lru_cache(maxsize=None)  # a pure function of the validator's code: once per process
+def loader_says(folder: str, path: str, value: str) -> tuple[str, str] | None:
     """(message, hint) that the whole check of one file gives at `path`: for the checks that
     are not in the schema (a web address the generator cannot read). A file in a folder of its
     own, as `make check` reads it; JSON is YAML, so the value is written exactly."""
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "content" / spec.folder / "probe.md"
+    with tempfile.TemporaryDirectory() as temporary:
+        target = Path(temporary) / "content" / folder / "probe.md"
         target.parent.mkdir(parents=True)
         target.write_text("---\n" + json.dumps(_nest(path, value)) + "\n---\n", encoding="utf-8")
-        for problem in load_content(Path(folder) / "content").problems.sorted():
+        for problem in load_content(Path(temporary) / "content").problems.sorted():
             if problem.field == path:
                 return problem.message, problem.hint
     return None
@@ -173,6 +176,7 @@ def _template(said: tuple[str, str] | None, swaps: dict[str, str]) -> dict | Non
     return {"message": message, "hint": hint}
 
 
+@lru_cache(maxsize=None)
 def _date_messages(kind: str) -> dict:
     """Templates of the date parsers' messages for a month and a day that do not exist."""
     parser = DATE_PARSERS[kind]
@@ -198,6 +202,7 @@ def _meeting_says(data: dict, path: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=None)
 def cross_messages(kind: str) -> dict[str, Any]:
     """Checks across fields that the script repeats, with the validator's words."""
     if kind != "bijeenkomst":
@@ -271,17 +276,26 @@ def _text_checks(spec: FormSpec, schema: dict, path: str, node: dict, field: dic
         field["placeholder"] = "https://"
         field["type"] = "url"
         # A form the schema allows but a browser cannot use: no domain name.
-        messages["host"] = _template(loader_says(spec, path, "https://voorbeeld"),
+        messages["host"] = _template(loader_says(spec.folder, path, "https://voorbeeld"),
                                      {"https://voorbeeld": "{v}", "'voorbeeld'": "'{host}'"})
     elif definition == "email":
         field["type"] = "email"
 
 
+@lru_cache(maxsize=4)
+def _placeholder_environment(base: Environment) -> Environment:
+    """The build's environment with date filters that write a slot; its own template cache
+    (a shared one would hand back the templates compiled for the base and its filters), kept
+    for the process as the base environment is (scripts/render/environment.py)."""
+    env = base.overlay(cache_size=50)
+    env.filters.update({"wanneer": lambda *args: slot("wanneer"), "dag": lambda value: slot("dag")})
+    return env
+
+
 def _sentinel_macros(ctx: Context) -> dict[str, Any]:
     """The card macros rendered with placeholder values: dates through filters that write a slot,
     and a site whose one theme is a placeholder (the real macros, another environment)."""
-    env: Environment = ctx.env.overlay(cache_size=0)
-    env.filters.update({"wanneer": lambda *args: slot("wanneer"), "dag": lambda value: slot("dag")})
+    env = _placeholder_environment(ctx.env)
     fake_site = SimpleNamespace(themes={slot("thema"): SimpleNamespace(title=slot("themanaam"))},
                                 organisations={}, movements={})
     return build_macros(env, {"ctx": ctx, "index": ctx.index, "site": fake_site, "cached": None})
@@ -310,6 +324,7 @@ def card_templates(ctx: Context) -> dict[str, Any]:
             "themalink": str(macros["theme_links"]((slot("thema"),))).strip()}
 
 
+@lru_cache(maxsize=1)
 def _names() -> dict[str, list[str]]:
     """Dutch month and weekday names as the pages write them (Babel, as scripts/render/dutch.py)."""
     locale = Locale.parse("nl")
