@@ -288,7 +288,8 @@ def _placeholder_environment(base: Environment) -> Environment:
     (a shared one would hand back the templates compiled for the base and its filters), kept
     for the process as the base environment is (scripts/render/environment.py)."""
     env = base.overlay(cache_size=50)
-    env.filters.update({"wanneer": lambda *args: slot("wanneer"), "dag": lambda value: slot("dag")})
+    # An overlay shares its base's filter dict: a copy, or the site's own dates would change.
+    env.filters = {**base.filters, "wanneer": lambda *args: slot("wanneer"), "dag": lambda value: slot("dag")}
     return env
 
 

@@ -166,8 +166,10 @@
     var box = this.root.querySelector("#" + field.id + "-fout");
     var controls = this.controls(field.key);
     if (problem) {
+      // The validator's hint is often the field's description, which already stands above.
+      var hint = problem.hint && problem.hint !== esc(field.help) ? problem.hint : "";
       box.innerHTML = "<span class=\"rv-veld__melding\">" + problem.message + "</span>" +
-        (problem.hint ? " <span class=\"rv-veld__tip\">" + problem.hint + "</span>" : "");
+        (hint ? " <span class=\"rv-veld__tip\">" + hint + "</span>" : "");
       box.hidden = false;
     } else {
       box.textContent = "";
