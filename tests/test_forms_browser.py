@@ -319,8 +319,9 @@ def test_from_the_home_page_to_a_sent_organisation_in_three_screens(browser, for
     context.close()
 
 
-def test_without_javascript_the_page_explains_the_e_mail_way(browser, form_url):
-    context = browser.new_context(locale="nl-NL", java_script_enabled=False, viewport={"width": 390, "height": 900})
+@pytest.mark.parametrize("width", WIDTHS)
+def test_without_javascript_the_page_explains_the_e_mail_way(browser, form_url, width):
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(form_url + "/meedoen/")
     explained = page.locator(".rv-formulier__zonder-js")
@@ -329,7 +330,7 @@ def test_without_javascript_the_page_explains_the_e_mail_way(browser, form_url):
         "mailto:radicalevernieuwing@loc.nl"
     assert "Naam van de organisatie (verplicht)" in explained.inner_text()
     assert not page.locator("[data-rv-form]").is_visible()
-    shoot(page, "zonder-javascript-390")
+    shoot(page, f"zonder-javascript-{width}")
     context.close()
 
 

@@ -354,7 +354,8 @@
     var github = this.root.querySelector("[data-rv-github]");
     var url = data.repository + "/new/" + data.branch + "/" + data.folder + "?filename=" +
       encodeURIComponent(name) + "&value=" + encodeURIComponent(text);
-    var tooLong = url.length > data.maxUrl;
+    // No repository set (mkdocs.yml extra.repository): only e-mail and the download.
+    var tooLong = !data.repository || url.length > data.maxUrl;
     github.href = tooLong ? data.repository : url;
     github.hidden = tooLong;
     this.root.querySelector("[data-rv-github-uitleg]").hidden = tooLong;
