@@ -2,12 +2,16 @@
 the kind's JSON Schema like the guide, so that form, guide and validator never disagree.
 
 What the form checks as a person types, and the words it uses, come from the validator itself:
-at build time every field's constraints are tried on the real checks (schema_check.check_schema
-and the date parsers of scripts/model/values.py) with probe values, and the Dutch message that
+at build time every field's constraints are tried on the real checks (schema_check.check_schema,
+the date parsers of scripts/model/values.py, the meeting checks of records.py and, for web
+addresses, the whole check of one probe file) with probe values, and the Dutch message that
 comes back becomes a message template for the script (docs/assets/javascripts/formulier.js).
+The script shows the first message the check would give for a field, as the check prints it.
 The preview card is the real card macro (_macros.md.j2, _directory.md.j2) rendered with
-placeholder values into a <template> that the script fills; tests/test_forms_browser.py checks
-that a filled preview equals the card the build makes for the same file.
+placeholder values (slots) and handed to the script as JSON, which fills the slots with escaped
+values; tests/test_forms_browser.py checks that a filled preview equals the card the build
+makes for the same file. The probes run once per process (cached): the forms add ~50 ms to a
+build.
 
 The organisation form is a fragment that the hand-written /meedoen/ includes; the meeting and
 news forms are pages of their own (/meedoen/bijeenkomst/, /meedoen/bericht/).
