@@ -338,12 +338,22 @@ def _names() -> dict[str, list[str]]:
     return {"maanden": [months[i] for i in range(1, 13)], "dagen": [days[i] for i in range(7)]}
 
 
+def _without_content_text(field: dict) -> dict:
+    """The script's copy of a field: the names of themes and movements come from content, so
+    they stay in the page's HTML (the labels of the choices, escaped) and the script reads them
+    there; its data holds only what the schemas and the validator say, and file names."""
+    if field["key"].split(".")[-1] not in REFERENCES:
+        return field
+    return {**field, "choices": [[value, ""] for value, _ in field["choices"]]}
+
+
 def form_data(ctx: Context, spec: FormSpec) -> dict[str, Any]:
     settings = ctx.settings
     return {
         "kind": spec.kind, "folder": "content/" + spec.folder, "nameField": spec.name_field,
         "datePrefix": spec.date_prefix, "uidDomain": UID_DOMAIN,
-        "fields": field_specs(spec, ctx.site), "cross": cross_messages(spec.kind),
+        "fields": [_without_content_text(field) for field in field_specs(spec, ctx.site)],
+        "cross": cross_messages(spec.kind),
         "repository": settings.repository, "branch": settings.branch, "email": settings.email,
         "base": urlsplit(settings.site_url).path or "/",
         "sections": {"deelnemer": "deelnemers", "bijeenkomst": "bijeenkomsten", "artikel": "actueel"},
@@ -357,7 +367,7 @@ _ID_SAFE = re.compile(r"[^a-z0-9-]")
 
 def form_values(ctx: Context, spec: FormSpec, cards: dict[str, Any]) -> dict[str, Any]:
     data = form_data(ctx, spec)
-    return {"spec": spec, "fields": data["fields"], "data": json_dumps_for_html(data),
+    return {"spec": spec, "fields": field_specs(spec, ctx.site), "data": json_dumps_for_html(data),
             "cards": json_dumps_for_html(cards), "settings": ctx.settings,
             "prefix": "rv-" + _ID_SAFE.sub("", spec.kind)}
 

@@ -325,8 +325,9 @@
         plaats: h(v("locatie.plaats")), samenvatting: h(v("samenvatting"))
       }) + "\n</div>";
     } else {
+      // Theme names come from content: the page has them as the choices' labels, not as data.
       var date = parts(v("datum")), titles = {};
-      this.fields.themas.choices.forEach(function (c) { titles[c[0]] = c[1]; });
+      this.controls("themas").forEach(function (c) { titles[c.value] = c.labels[0].textContent; });
       var link = pointLinks(cards.themalink, "thema", "\uE000adres\uE001");
       var links = v("themas").map(function (t) {
         return fill(link, {adres: self.href("themas", t), thema: h(t), themanaam: hm(titles[t])});
