@@ -27,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="controleer alle bestanden in content/")
     check.add_argument("--github", action="store_true",
                        help="meld elk probleem ook als opmerking bij de regel in een pull request op GitHub")
+    check.add_argument("--pull-request", metavar="BASIS",
+                       help="controleer het hele voorstel (pull request) tegenover zijn basis, "
+                            "bijvoorbeeld HEAD^1 of origin/main: elke wijziging buiten content/ wordt "
+                            "geweigerd, want alleen een beheerder kan die samenvoegen")
     check.add_argument("--uitslag", type=Path,
                        help="schrijf de uitslag als JSON, voor de reactie op een pull request (pr-reactie)")
     gen = commands.add_parser("generate", help="maak de pagina's in docs/")
@@ -74,15 +78,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         # The whole build in memory, minus writing files and running the engine.
         from scripts.build.generate import render_site
-        from scripts.build.new_files import files_added
+        from scripts.build.new_files import files_added, pull_request_problems
+        from scripts.content.problems import ProblemList
         from scripts.render.context import Settings
         try:
             check_date = build_date_from(None)
         except ValueError:
             print("De bouwdatum is geen geldige datum (JJJJ-MM-DD).")
             return 2
-        problems, _ = render_site(args.content, Settings(build_date=check_date),
-                                  new_files=files_added(args.content.parent))
+        new_files = files_added(args.content.parent)
+        whole = ProblemList()
+        if args.pull_request is not None:
+            # The pull request as a whole: a change outside content/ is for a maintainer.
+            added = pull_request_problems(args.content.parent, args.pull_request, whole)
+            new_files = (new_files or frozenset()) | added
+        problems, _ = render_site(args.content, Settings(build_date=check_date), new_files=new_files)
+        problems.extend(whole)
         if args.uitslag:
             from scripts.tools.pr_comment import result_of
             outcome = result_of(problems.sorted(), args.content, args.content.parent)

@@ -3,7 +3,8 @@ into content/bijeenkomsten/_gepubliceerd.json, build, publish. Between deploys a
 meetings; nobody runs a command or raises a number.
 
 SEQUENCE rises by one when time, place, status or recurrence change, and the stamps
-(DTSTAMP, LAST-MODIFIED) become the build date; nothing changed, nothing moves; SEQUENCE never
+(DTSTAMP, LAST-MODIFIED) become the build date; a change in words only (a title, a summary)
+moves the stamps and leaves SEQUENCE; nothing changed, nothing moves; SEQUENCE never
 goes down; DTSTAMP is never after the build date and never goes back.
 """
 
@@ -96,7 +97,8 @@ def test_three_deploys_with_edits_move_sequence_and_stamps_exactly_as_described(
     stamp = start_of("2026-11-24")
     assert main_feed(second, LEERKRING) == (1, stamp, stamp)
     assert main_feed(second, STUDIEMIDDAG) == (1, stamp, stamp)
-    assert main_feed(second, NACHTWACHT) == main_feed(first, NACHTWACHT)  # text only: nothing moves
+    # Words only: LAST-MODIFIED and DTSTAMP move (RFC 5545: any revision), SEQUENCE stays.
+    assert main_feed(second, NACHTWACHT) == (main_feed(first, NACHTWACHT)[0], stamp, stamp)
     assert main_feed(second, SPREEKUUR) == main_feed(first, SPREEKUUR)
 
     # The series moves a second time (the old manual baseline missed exactly this), the place of
@@ -141,3 +143,26 @@ def test_no_manual_publishing_command_is_left():
     assert "publiceer" not in makefile
     workflow = (PROJECT / ".github" / "workflows" / "publiceren.yml").read_text(encoding="utf-8")
     assert "data/gepubliceerd.json" in workflow and "_gepubliceerd.json" in workflow
+
+
+@pytest.mark.slow
+def test_a_baseline_from_before_the_text_fingerprint_moves_nothing_then_a_new_title_moves_only_the_stamp(tmp_path):
+    """The live baseline of today has no 'tekst'. The first build with it must not take every
+    meeting for reworded; after that a new title moves DTSTAMP/LAST-MODIFIED, not SEQUENCE."""
+    import json
+
+    project = copy_project(tmp_path / "project", content_with(tmp_path / "content", FIXTURE))
+    first = deploy(project, "2026-11-23")
+    state = json.loads((project / LIVE_STATE).read_text(encoding="utf-8"))
+    assert all(entry["tekst"].startswith("sha256:") for entry in state.values())
+    for entry in state.values():
+        del entry["tekst"]
+    (project / LIVE_STATE).write_text(json.dumps(state, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    second = deploy(project, "2026-11-25")
+    assert second == first
+    edit(project / "content" / "bijeenkomsten" / "lastig" / "tweede-dubbele-uur.md",
+         'titel: "Nachtwacht; een uur 🌙"', 'titel: "Nachtwacht: een uur 🌙"')
+    third = deploy(project, "2026-11-26")
+    assert main_feed(third, NACHTWACHT) == (main_feed(second, NACHTWACHT)[0], start_of("2026-11-26"),
+                                            start_of("2026-11-26"))
+    assert main_feed(third, LEERKRING) == main_feed(second, LEERKRING)

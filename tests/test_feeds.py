@@ -5,6 +5,7 @@ announces it in its head."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from html import unescape
 from urllib.parse import urljoin, urlsplit
 
@@ -134,3 +135,25 @@ def test_real_content_has_a_feed_for_every_theme_and_movement(built_site):
             read_feed(built_site, f"feeds/{kind}/{item.stem}.xml")
     assert len(read_feed(built_site, "feeds/actueel.xml").entries) == len(
         content_articles(PROJECT / "content"))
+
+
+def test_no_two_entries_of_a_feed_share_an_updated_value_and_each_stays_on_its_date(news, built_site):
+    """The W3C validator warns when entries share `updated` (articles of one day, organisations
+    that joined in the same year). Each entry gets its own time on the content's own date, in
+    the feed's order (newest first), and the feed's `updated` is its newest entry's."""
+    for site in (news[0], built_site):
+        for path in sorted((site / "feeds").rglob("*.xml")):
+            feed = read_feed(site, path.relative_to(site))
+            values = [entry.updated for entry in feed.entries]
+            assert len(values) == len(set(values)), (path, sorted(v for v in values if values.count(v) > 1))
+            moments = [datetime.fromisoformat(v) for v in values]
+            assert moments == sorted(moments, reverse=True), path
+            if values:
+                assert feed.feed.updated == values[0], path
+    # the news site's dates: each article's updated is on its own 'datum'
+    site, _, articles = news
+    for entry in read_feed(site, "feeds/actueel.xml").entries:
+        slug = entry.link.removeprefix(SITE_URL + "actueel/").rstrip("/")
+        assert entry.updated[:10] == str(articles[slug]["datum"]), slug
+    joined = read_feed(built_site, "feeds/nieuwe-deelnemers.xml")
+    assert len(joined.entries) > 10  # many organisations joined in the same year: the hard case

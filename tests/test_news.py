@@ -129,8 +129,13 @@ def test_article_page_shows_everything_it_refers_to(news):
     pdf = links_from(site, page, "/actueel/downloads/")
     assert pdf == {"/actueel/downloads/test-brief.pdf"}
     data = file_of(site, pdf.pop()).read_bytes()
-    assert data == (content / "actueel" / "downloads" / "test-brief.pdf").read_bytes()
+    # Issue 19: published as rewritten by qpdf (scripts/content/pdfs.py), not byte for byte;
+    # another PDF library reads the same page and text from it.
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    import io
+    import pypdf
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1 and "Brief aan de Tweede Kamer" in reader.pages[0].extract_text()
 
 
 def test_related_articles_share_a_theme(news):

@@ -116,3 +116,38 @@ def test_files_are_sorted_escaped_and_independent_of_the_build_date():
         data = json.loads(text)
         assert text == json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2).replace(
             "<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
+def test_the_published_baseline_is_documented_and_valid_against_its_schema(built_site):
+    """/data/gepubliceerd.json keeps its own form (the deploy reads it back), so the page
+    describes it on its own and a JSON Schema holds every entry to the documented fields."""
+    import jsonschema
+
+    from scripts.feeds.opendata import PUBLISHED_FIELDS
+
+    data = read(built_site, "gepubliceerd.json")
+    schema = json.loads((built_site / "schemas" / "data" / "gepubliceerd.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    docs = documented(PUBLISHED_FIELDS)
+    for entry in data.values():
+        assert set(entry) == docs[""]
+        if entry["herhaling"] is not None:
+            assert set(entry["herhaling"]) == docs["herhaling"]
+    html = (built_site / "handleiding" / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../data/gepubliceerd.json">gepubliceerd.json</a>' in html
+    for field in PUBLISHED_FIELDS:
+        assert f"<code>{field.name}</code>" in html, field.name
+    # an entry that breaks the documented form is refused by the schema
+    broken = dict(next(iter(data.values())), volgnummer=-1)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"x@radicalevernieuwing.nl": broken}, schema)
+
+
+def test_a_series_entry_of_the_baseline_is_valid_too(agenda_site):
+    import jsonschema
+
+    data = read(agenda_site, "gepubliceerd.json")
+    assert any(entry["herhaling"] for entry in data.values())
+    schema = json.loads((agenda_site / "schemas" / "data" / "gepubliceerd.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)

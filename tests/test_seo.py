@@ -24,9 +24,12 @@ def meta(html: str, attribute: str, name: str) -> str | None:
 
 
 def pages(site):
-    """Every page of the site; not the 404 page and not the small pages at old addresses that
-    send visitors on (tests/test_redirects.py checks those)."""
+    """Every page of the site; not the 404 page, not the small pages at old addresses that
+    send visitors on (tests/test_redirects.py checks those), and not the files that are no
+    page of the site: the agenda for other sites' frames (insluiten/) and the mail-ready
+    digests (nieuwsbrief/<maand>/nieuwsbrief.html; tests/test_embed.py, test_digest.py)."""
     return [p for p in sorted(site.rglob("*.html")) if p.name != "404.html"
+            and p.relative_to(site).parts[0] != "insluiten" and p.name != "nieuwsbrief.html"
             and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
 
 

@@ -145,7 +145,8 @@ case("deelnemers/logos/pagina.html", b"<script>alert(document.cookie)</script>",
 case("deelnemers/logos/beeld.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
      (0, "", "hoort niet in deze map"))
 case("deelnemers/logos/los.png", b"GIF89a<script>alert(1)</script>", (0, "", "geen goede PNG-, JPG- of WebP"))
-case("actueel/downloads/brief.pdf", b"<html>geen pdf</html>", (0, "", "geen pdf-bestand"))
+# Issue 19: a file in downloads/ that no article offers is refused as such (and never published).
+case("actueel/downloads/brief.pdf", b"<html>geen pdf</html>", (0, "", "Geen bericht verwijst naar 'brief.pdf'"))
 
 
 def _content_with(tmp: Path, files: dict) -> Path:

@@ -14,6 +14,13 @@ In memory, not on disk, for two reasons:
 
 The pages the hook hands over go through Python-Markdown with their finished HTML blocks set
 apart (scripts/build/finished_html.py): the same bytes, without parsing every block again.
+The search entries of the generated pages are made from those blocks by the generator
+(scripts/build/search_entries.py), entry for entry what Material's search plugin would make;
+the plugin is told to skip those pages (their `search: exclude`, set and restored here) and
+indexes the hand-written ones. Material's navigation and tabs are made once per folder of
+pages (`rv_once`, used by overrides/theme/partials/nav.html and tabs.html). Both only through
+MkDocs' events and Material's template overrides: nothing of either is patched. With
+RV_PLAIN_ENGINE=1 the engine does both itself for every page, as before (to compare with).
 
 The preview (`make serve`, `mkdocs serve --dirty`) gets its generated files in memory too, each
 marked modified only when its bytes differ from what the last preview build showed: MkDocs then
@@ -196,10 +203,15 @@ def _with_fragments(markdown: str, generated: dict) -> str:
 
 def on_files(files: Files, config):
     from scripts.build.links import FRAGMENTS
+    from scripts.build.search_entries import SearchEntries
     from scripts.build.writer import GENERATED_DIRS
 
     generated = _generate(config)
     pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
+    _generated_pages.clear()
+    if not _plain_engine():
+        _generated_pages.update(path for path in pages if path.endswith(".md"))
+    _maker[:] = [SearchEntries(_maker[0] if _maker else None)]
     kept = []
     for file in files:
         if file.src_uri.split("/", 1)[0] in GENERATED_DIRS:
@@ -233,11 +245,24 @@ def on_files(files: Files, config):
 # conversion, their finished HTML blocks by token.
 _handed: set[str] = set()
 _apart: dict[str, dict[str, str]] = {}
+# The generator's pages, whose search entries come from scripts/build/search_entries.py instead
+# of Material's plugin: their own `search` front matter while the plugin is told to skip them,
+# and their entries from conversion (on_page_content) until they join the index.
+_generated_pages: set[str] = set()
+_meta: dict[str, object] = {}
+_entries: dict[str, list] = {}
+_maker: list = []  # this build's SearchEntries (it keeps the last build's blocks for the preview)
+_NONE = object()  # no `search` in the front matter
 
 
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri not in _handed:
         return markdown  # a hand-written page: Python-Markdown reads all of it
+    if page.file.src_uri in _generated_pages and _search_plugin(config) is not None:
+        # Material's plugin skips the page (its own `search: exclude`); the generator's
+        # entries take its place (on_page_context). The front matter is restored there.
+        _meta[page.file.src_uri] = page.meta.get("search", _NONE)
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     from scripts.build.finished_html import set_apart
     markdown, blocks = set_apart(markdown)
     if blocks:
@@ -247,7 +272,30 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     from scripts.build.finished_html import put_back
-    return put_back(html, _apart.pop(page.file.src_uri, {}))
+    blocks = _apart.pop(page.file.src_uri, {})
+    if page.file.src_uri in _meta:
+        meta = dict(page.meta)
+        meta["search"] = _meta[page.file.src_uri]
+        if meta["search"] is _NONE:
+            del meta["search"]
+        _entries[page.file.src_uri] = _maker[0].page(html, blocks, page.url, page.title, meta)
+    return put_back(html, blocks)
+
+
+def on_page_context(context, page, config, nav):
+    """After Material's plugin (hooks run after plugins): the generator's entries of the page
+    go into its index where the plugin's own would have gone, so the order is as before."""
+    if page.file.src_uri in _meta:
+        original = _meta.pop(page.file.src_uri)
+        if original is _NONE:
+            page.meta.pop("search", None)
+        else:
+            page.meta["search"] = original
+        entries = _entries.pop(page.file.src_uri, [])
+        search = _search_plugin(config)
+        if search is not None:
+            search.search_index.entries.extend(entries)
+    return context
 
 
 # The preview's search index. `mkdocs serve --dirty` renders only the pages whose files changed,
@@ -267,7 +315,65 @@ def _page_of(entry: dict) -> str:
     return str(entry.get("location", "")).split("#", 1)[0]
 
 
+# Material's navigation and tabs (overrides/theme/partials/nav.html, tabs.html), made once per
+# folder of pages instead of once per page: by key (see _once_key), for this build.
+_once: dict[tuple, str] = {}
+_once_counts = [0, 0]  # asked, and taken from _once: for the build log
+
+
+def _nav_items(items) -> list:
+    found = []
+    for item in items:
+        found.append(item)
+        found.extend(_nav_items(getattr(item, "children", None) or []))
+    return found
+
+
+def _once_key(name: str, page, nav, config) -> tuple | None:
+    """What the navigation or tabs of `page` depend on, when that is less than the page: the
+    folder its own folder is in, and which items are active. Their links are relative to the
+    page's folder, so pages in sibling folders get the same links, unless an item of the
+    navigation lies inside the page's own folder; and the page that is itself an item gets
+    its table of contents there. Those pages are made on their own (None)."""
+    if page is None or nav is None or not isinstance(getattr(page, "url", None), str):
+        return None
+    folder = page.url if page.url.endswith("/") else page.url.rsplit("/", 1)[0] + "/" if "/" in page.url else ""
+    if not folder:
+        return None
+    items = _nav_items(nav)  # every item, sections and their children included
+    targets = [getattr(item, "url", None) or "" for item in items]
+    targets += [str(config.theme.get("logo") or ""), str((config.extra or {}).get("homepage") or "")]
+    if any(item is page for item in items) or any(target.startswith(folder) for target in targets):
+        return None
+    return (name, folder.rstrip("/").rpartition("/")[0],
+            tuple(bool(getattr(item, "active", False)) for item in items))
+
+
+@jinja2.pass_context
+def _rv_once(context, name: str, make):
+    key = _once_key(name, context.get("page"), context.get("nav"), context.get("config"))
+    _once_counts[0] += 1
+    if key is None:
+        return make()
+    if key not in _once:
+        _once[key] = make()
+    else:
+        _once_counts[1] += 1
+    return _once[key]
+
+
+def _plain_engine() -> bool:
+    """RV_PLAIN_ENGINE=1: Material's search plugin indexes every page and Material makes every
+    page's navigation and tabs, as before issue 23; the site to compare with, byte for byte
+    (tests/test_search_index.py, `make bench`)."""
+    return os.environ.get("RV_PLAIN_ENGINE") == "1"
+
+
 def on_env(env, config, files):
+    _once.clear()
+    _once_counts[:] = [0, 0]
+    if not _plain_engine():
+        env.globals["rv_once"] = _rv_once
     search = _search_plugin(config)
     if not (_previewing() and _command.get("dirty") and search is not None and "entries" in _search):
         return env
@@ -281,6 +387,11 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
+    log.debug("Navigatie en tabs: %d keer gevraagd, %d keer hergebruikt", *_once_counts)
+    if _maker:
+        parsed = _maker[0].parsed
+        log.debug("Zoekindex: %d pagina's van de generator (%d via html.parser%s)", _maker[0].pages,
+                  len(parsed), ": " + ", ".join(parsed[:5]) if parsed else "")
     if _previewing():  # only a build that got this far has shown its pages
         _shown.clear()
         _shown.update(_showing)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scripts.build.links import relative_links_in
-from scripts.build.writer import write_output
+from scripts.build.writer import GENERATED_DIRS, write_output
+from scripts.content.addresses import address_of, check_output
 from scripts.content.loader import load_content
 from scripts.content.problems import ProblemList
 from scripts.content import published
@@ -15,9 +16,10 @@ from scripts.feeds import news as newsfeeds
 from scripts.index import build_index
 from scripts.render.context import Context, Settings
 from scripts.render.environment import make_environment
-from scripts.render.output import Output
+from scripts.render.output import Output, SharedPath
 from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
-from scripts.site import articles, forms, guide, home, meetings, organisations, redirects, themes
+from scripts.content.pdfs import clean_pdf
+from scripts.site import articles, embed, follow, forms, guide, home, meetings, organisations, redirects, themes
 
 
 @dataclass(frozen=True)
@@ -43,23 +45,51 @@ def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str]
         ctx = Context(build_index(tracked.site, settings.build_date), settings, make_environment(), Output())
         ctx.out.text(published.PUBLISHED, tracked.baseline)
         for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
-                        newsfeeds.build, calendar.build, opendata.build, opendata_schema.build):
+                        newsfeeds.build, calendar.build, opendata.build, opendata_schema.build, embed.build, follow.build):
             builder(ctx)
         guide.build(ctx, content_dir / "_sjablonen")
         forms.build(ctx)
         copy_assets(content_dir, ctx.out)
+        problems = ProblemList(new_files=new_files)
+        if loaded.addresses is not None:  # the old addresses against every file of the build
+            check_output(list(ctx.out.files), _hand_written(content_dir),
+                         [(r.old, line) for r, line in redirects.read_mapping(content_dir, ProblemList())],
+                         f"content/{redirects.MAPPING}", replace(loaded.addresses, problems=problems))
+        if problems:
+            return problems, None
         problems = redirects.build(ctx, content_dir)  # last: it checks its targets against all pages
         relative_links_in(ctx.out.files, html_links)
+    except SharedPath as error:  # the register should have refused the name that claimed it
+        problems = ProblemList()
+        address = address_of(error.path)
+        owner = loaded.addresses.owner(address) if loaded.addresses is not None else None
+        if owner is not None:
+            problems.add(owner.path, owner.line, owner.field, f"Het adres {address} is al in gebruik: "
+                         "de site maakt daar zelf al een bestand.", owner.hint or "Kies een ander adres.")
+        else:
+            problems.add(_source_in_traceback(error) or content_dir.name, 0, "",
+                         f"Twee bestanden van de site krijgen het adres {address}.",
+                         "Dit is een fout in de site zelf: meld het aan de beheerders.")
     except Exception as error:  # the last resort: the checks should have caught the cause
         problems = ProblemList()
         source = _source_in_traceback(error)
+        # The type of the error helps the maintainers; its (English) text is not for contributors.
         problems.add(source or content_dir.name, 0, "",
-                     f"De site kan niet worden gemaakt ({type(error).__name__}: {str(error)[:120]}).",
+                     f"De site kan niet worden gemaakt ({type(error).__name__}).",
                      "Dit is een fout in de site zelf. Welk bestand heb je het laatst veranderd? "
                      "Vergelijk het met een sjabloon in content/_sjablonen/ en meld het aan de beheerders.")
     if problems:
         return problems, None
     return loaded.problems, ctx.out
+
+
+def _hand_written(content_dir: Path) -> list[str]:
+    """The files under docs/ that are not generated: pages and assets the engine publishes."""
+    docs = Path(content_dir).parent / "docs"
+    if not docs.is_dir():
+        return []
+    return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*"))
+            if path.is_file() and path.relative_to(docs).parts[0] not in GENERATED_DIRS]
 
 
 def _source_in_traceback(error: BaseException) -> str:
@@ -76,8 +106,9 @@ def _source_in_traceback(error: BaseException) -> str:
 
 
 def copy_assets(content_dir: Path, out: Output) -> None:
-    """Logos are decoded and published as fresh PNGs (no contributed bytes served as they
-    came); downloads (checked PDFs) are copied. Nothing else is ever published."""
+    """Logos are decoded and published as fresh PNGs, downloads as PDFs rewritten by qpdf
+    without anything a reader runs (scripts/content/pdfs.py): no contributed bytes are served
+    as they came. Nothing else is ever published."""
     for folder, target, kinds in (("deelnemers/logos", "deelnemers/logos", LOGO_EXTENSIONS),
                                   ("actueel/downloads", "actueel/downloads", (".pdf",))):
         source = content_dir / folder
@@ -87,7 +118,7 @@ def copy_assets(content_dir: Path, out: Output) -> None:
                     if folder.endswith("logos"):
                         out.binary(f"{target}/{published_logo(file.name)}", publish_logo(file.read_bytes()))
                     else:
-                        out.binary(f"{target}/{file.name}", file.read_bytes())
+                        out.binary(f"{target}/{file.name}", clean_pdf(file.read_bytes()))
 
 
 def content_fingerprint(content_dir: Path) -> tuple:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from scripts.content.problems import ProblemList
+
 
 def _git(project: Path, *args: str) -> list[str] | None:
     try:
@@ -40,3 +42,78 @@ def files_added(project: Path) -> frozenset[str] | None:
         added = _git(project, "diff", "--name-only", "--relative", "--diff-filter=A", "HEAD^1",
                      "HEAD", "--", "content") or []
     return frozenset(untracked + added)
+
+
+# --- the pull request as a whole ----------------------------------------------------------------
+
+# Files under content/ that the site keeps itself (the published baseline) or that every
+# contributor copies and the guide is made from (the templates): a contributor never changes
+# them. The same list as .github/CODEOWNERS.
+MAINTAINER_FILES = ("content/bijeenkomsten/_gepubliceerd.json", "content/_sjablonen/")
+OUTSIDE_HINT = ("Zet in je voorstel alleen bestanden in content/. Wil je iets aan de site zelf "
+                "veranderen (een pagina in docs/, een sjabloon, mkdocs.yml, de scripts)? Vraag het "
+                "aan de beheerders: zie CONTRIBUTING.md.")
+_KINDS = {"A": "toegevoegd", "M": "veranderd", "D": "verwijderd", "T": "veranderd"}
+_MODE_LINK, _MODE_SUBMODULE = "120000", "160000"
+
+
+def _git_raw(project: Path, *args: str) -> bytes | None:
+    try:
+        result = subprocess.run(["git", "-C", str(project), *args], capture_output=True, check=False,
+                                timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def pull_request_changes(project: Path, base: str) -> list[tuple[str, str, str]] | None:
+    """(status, new mode, project-relative path) of every file the change brings since `base`,
+    compared with the point where it left `base` (`base...HEAD`), so a base that moved on
+    since does not count as the contributor's change. None when git cannot tell."""
+    if base.startswith("-"):  # an option, not a revision
+        return None
+    raw = _git_raw(Path(project).resolve(), "diff", "--raw", "--no-renames", "-z", "--no-abbrev",
+                   f"{base}...HEAD", "--")
+    if raw is None:
+        return None
+    fields = raw.decode("utf-8", "replace").split("\0")  # names only shown, never opened
+    found = []
+    for header, path in zip(fields[0::2], fields[1::2], strict=False):
+        parts = header.lstrip(":").split()
+        if len(parts) >= 5:
+            found.append((parts[4][:1], parts[1], path))
+    return found
+
+
+def pull_request_problems(project: Path, base: str, problems: ProblemList) -> frozenset[str]:
+    """Refuse, in Dutch, whatever a contributor's pull request changes outside content/ (and
+    the files under content/ that the site keeps itself, symlinks and submodules anywhere).
+    Return the content files the pull request adds, for blaming clashes on them.
+
+    Why the pull request and not only content/: a page under docs/, a template in overrides/
+    or a hook in mkdocs.yml runs on every page or during the build and the deploy. A
+    maintainer's own change is not refused by `make check` (no base given): only a pull
+    request checked with `--pull-request` is compared with its base. Not being able to compare
+    is a refusal too: a check that cannot see the change must not say it is fine."""
+    changes = pull_request_changes(project, base)
+    if changes is None:
+        problems.add(".", 0, "", f"De wijzigingen kunnen niet worden vergeleken met '{base[:60]}'.",
+                     "Een beheerder moet dit voorstel zelf nakijken. (Voor beheerders: geef bij "
+                     "--pull-request de basis van het voorstel, bijvoorbeeld HEAD^1 of origin/main, "
+                     "en haal genoeg geschiedenis op.)")
+        return frozenset()
+    added = []
+    for status, mode, path in changes:
+        what = _KINDS.get(status, "veranderd")
+        if not path.startswith("content/"):
+            problems.add(path, 0, "", f"Dit bestand staat buiten content/ en is {what}: alleen een "
+                         "beheerder kan dit samenvoegen.", OUTSIDE_HINT)
+        elif path.startswith(MAINTAINER_FILES):
+            problems.add(path, 0, "", f"Dit bestand houdt de site zelf bij en is {what}: alleen een "
+                         "beheerder kan dit samenvoegen.", "Haal de wijziging aan dit bestand uit je voorstel.")
+        elif mode in (_MODE_LINK, _MODE_SUBMODULE):
+            problems.add(path, 0, "", "Dit is een koppeling (symlink of submodule), geen gewoon bestand: "
+                         "alleen een beheerder kan dit samenvoegen.", "Zet het bestand zelf in content/.")
+        elif status == "A":
+            added.append(path)
+    return frozenset(added)

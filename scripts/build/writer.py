@@ -11,6 +11,8 @@ from pathlib import Path
 # The folders under docs/ that the generator owns (all git-ignored). Nothing else is touched.
 GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord", "bewegingen",
                   "handleiding", "ical", "feeds", "data", "schemas", "_fragmenten",
+                  # the agenda to embed and the e-mail digest (scripts/site/embed.py, follow.py)
+                  "insluiten", "nieuwsbrief",
                   # redirect pages at old addresses (scripts/site/redirects.py)
                   "praktijkvoorbeelden", "praktijk", "2021-2",
                   "meedoen")  # the meeting and news forms (scripts/site/forms.py)

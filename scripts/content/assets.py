@@ -3,8 +3,9 @@
 No contributed logo is served as it came: Pillow decodes it (which also proves it is the
 image it claims to be) and the site publishes a fresh PNG of at most PUBLISHED_LOGO_SIDE
 pixels (`publish_logo`), so bytes hidden in or after an image never reach a visitor.
-Downloads are published as they are (a PDF cannot be re-encoded without changing it); the
-checks below refuse what would run in a browser or a PDF reader.
+Downloads are PDFs opened by qpdf and published only as rewritten without anything a reader
+runs or opens (scripts/content/pdfs.py); the checks below refuse what is not a PDF, what would
+show as a page in a browser, what cannot be read or rewritten, and files nothing refers to.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image
 
-from scripts.content.problems import ProblemList
+from scripts.content.pdfs import UnreadablePdf, clean_pdf
+from scripts.content.problems import ProblemList, size_text, too_big
 from scripts.content.source import SourceFile
 
 MAX_LOGO_BYTES = 300_000
@@ -27,8 +29,6 @@ MAX_DOWNLOAD_BYTES = 20_000_000
 LOGO_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp")
 PUBLISHED_LOGO_SIDE = 512  # the published PNG fits in this square
 _PILLOW_FORMATS = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}
-# Active content a PDF reader may run or open: refused in downloads.
-_PDF_ACTIVE = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia|OpenAction|AA|SubmitForm|ImportData)\b")
 _HTML_START = re.compile(rb"<\s*(?:html|script|body|head|svg|iframe|meta|!doctype)", re.IGNORECASE)
 
 
@@ -139,8 +139,8 @@ def check_logo(path: Path, source: SourceFile, problems: ProblemList) -> None:
         return
     data = path.read_bytes()
     if len(data) > MAX_LOGO_BYTES:
-        problems.add(source.path, line, "logo", f"Het logo is te groot ({len(data) // 1000} kB).",
-                     f"Een logo mag hoogstens {MAX_LOGO_BYTES // 1000} kB zijn. Maak het kleiner.")
+        problems.add(source.path, line, "logo", too_big("Het logo", len(data), MAX_LOGO_BYTES),
+                     "Maak het logo kleiner, bijvoorbeeld door het op te slaan als PNG van 512 pixels breed.")
         return
     found = image_type_and_size(data)
     if found is None:
@@ -174,26 +174,33 @@ def check_logo(path: Path, source: SourceFile, problems: ProblemList) -> None:
 
 
 def pdf_problem(data: bytes) -> tuple[str, str] | None:
-    """(message, hint) when the bytes are not a plain PDF, else None.
+    """(message, hint) when the bytes are not a PDF the site can publish, else None.
 
     A PDF starts with '%PDF-1.x' or '%PDF-2.0' and ends with '%%EOF'; HTML at its start would
-    make a browser that sniffs show a page on the site's address; JavaScript, launch actions,
-    open actions, forms that send data and embedded files are what a PDF reader would run.
-    (Streams that are compressed are not opened: this check cannot see inside them.)"""
+    make a browser that sniffs show a page on the site's address. Then qpdf must be able to
+    open it and rewrite it without active content (pdfs.clean_pdf): what a reader would run
+    is not refused but left out of the published file."""
     if not re.match(rb"%PDF-[12]\.\d", data[:8]):
         return "is geen pdf-bestand", "Alleen pdf-bestanden kunnen worden gedownload."
     if len(data) > MAX_DOWNLOAD_BYTES:
-        return (f"is te groot ({len(data) // 1_000_000} MB, hoogstens {MAX_DOWNLOAD_BYTES // 1_000_000} MB)",
+        return (f"is te groot: {size_text(len(data))}; dat is {size_text(len(data) - MAX_DOWNLOAD_BYTES)} te veel "
+                f"(hoogstens {size_text(MAX_DOWNLOAD_BYTES)})",
                 "Maak het bestand kleiner, bijvoorbeeld met 'Opslaan als: verkleinde pdf'.")
     if b"%%EOF" not in data[-2048:]:
         return "is geen volledig pdf-bestand (het einde ontbreekt)", "Sla de pdf opnieuw op."
     if _HTML_START.search(data[:4096]):
         return "bevat HTML", "Sla het document opnieuw op als pdf, bijvoorbeeld met 'Afdrukken naar pdf'."
-    active = _PDF_ACTIVE.search(data)
-    if active:
-        return (f"bevat iets dat een pdf-lezer uitvoert ({active.group(0).decode('ascii')})",
-                "Sla het document opnieuw op met 'Afdrukken naar pdf': dan blijven alleen tekst en "
-                "beeld over.")
+    try:
+        clean_pdf(data)
+    except UnreadablePdf as error:
+        if str(error) == "password":
+            return ("is beveiligd met een wachtwoord", "Sla de pdf op zonder wachtwoord of beveiliging.")
+        if str(error).startswith("active content"):
+            return ("bevat iets dat een pdf-lezer uitvoert en dat de site er niet uit kan halen",
+                    "Sla het document opnieuw op met 'Afdrukken naar pdf': dan blijven alleen tekst "
+                    "en beeld over.")
+        return ("kan niet worden gelezen als pdf: het bestand is beschadigd",
+                "Sla het document opnieuw op als pdf, bijvoorbeeld met 'Afdrukken naar pdf'.")
     return None
 
 
@@ -226,14 +233,26 @@ def check_asset_folder(folder: Path, rel_folder: str, checked: set[str], problem
                              f"worden allebei gepubliceerd als {name}.",
                              "Geef elk logo een eigen naam (zonder de extensie mee te tellen).")
             published[name] = path.name
-    for path in sorted(folder.iterdir()):
-        key = f"{folder.parent.name}/{folder.name}/{path.name}"
-        if not path.is_file() or path.name.startswith(".") or key in checked:
-            continue
-        rel = f"{rel_folder}/{path.name}"
+    for path in sorted(folder.rglob("*")):
+        key = f"{folder.parent.name}/{folder.name}/{path.relative_to(folder).as_posix()}"
+        rel = f"{rel_folder}/{path.relative_to(folder).as_posix()}"
         if path.is_symlink():
-            problems.add(rel, 0, "", f"'{path.name}' is een koppeling (symlink) naar een ander bestand.",
-                         "Zet het bestand zelf in deze map.")
+            problems.add(rel, 0, "", f"'{path.name}' is een koppeling (symlink) naar een ander bestand of "
+                         "een andere map.", "Zet het bestand zelf in deze map.")
+            continue
+        if any(part.is_symlink() for part in path.relative_to(folder).parents if str(part) != "."):
+            continue  # inside a symlinked folder: that folder is reported
+        if path.is_dir() or not path.is_file():
+            continue  # its files are reported one by one
+        if path.parent != folder:
+            problems.add(rel, 0, "", f"'{path.name}' staat in een map die de site niet leest: het wordt "
+                         "niet gepubliceerd.", f"Zet het bestand direct in {rel_folder}/, zonder map ertussen.")
+            continue
+        if path.name.startswith("."):
+            problems.add(rel, 0, "", f"'{path.name}' begint met een punt: zo'n bestand wordt niet gepubliceerd.",
+                         "Geef het bestand een naam die met een letter of cijfer begint, of haal het weg.")
+            continue
+        if key in checked:
             continue
         if logos and path.suffix.lower() not in LOGO_EXTENSIONS:
             problems.add(rel, 0, "", f"'{path.name}' hoort niet in deze map: hier staan alleen logo's.",
@@ -243,19 +262,20 @@ def check_asset_folder(folder: Path, rel_folder: str, checked: set[str], problem
             problems.add(rel, 0, "", f"'{path.name}' hoort niet in deze map: hier staan alleen pdf-bestanden.",
                          "Haal het bestand weg of sla het op als pdf.")
             continue
+        if not logos:
+            # Published only through a news item that offers it: a file nobody refers to would
+            # be a file on the site's address that no page explains.
+            problems.add(rel, 0, "", f"Geen bericht verwijst naar '{path.name}': het wordt niet gepubliceerd.",
+                         f"Zet het bij 'downloads' van een bericht (bestand: downloads/{path.name}), "
+                         "of haal het weg.")
+            continue
         data = path.read_bytes()
         limit = MAX_LOGO_BYTES if logos else MAX_DOWNLOAD_BYTES
         if len(data) > limit:
-            problems.add(rel, 0, "", f"'{path.name}' is te groot ({len(data) // 1000} kB).",
-                         f"Hoogstens {limit // 1000} kB.")
+            problems.add(rel, 0, "", too_big(f"'{path.name}'", len(data), limit),
+                         "Maak het bestand kleiner.")
             continue
-        if logos:
-            found = image_type_and_size(data)
-            if found is None or not image_is_complete(found[0], data) or decode_image(data, found[0]) is None:
-                problems.add(rel, 0, "", f"'{path.name}' is geen goede PNG-, JPG- of WebP-afbeelding.",
-                             "Sla het logo opnieuw op als PNG of JPG.")
-
-        else:
-            found_pdf = pdf_problem(data)
-            if found_pdf:
-                problems.add(rel, 0, "", f"'{path.name}' {found_pdf[0]}.", found_pdf[1])
+        found = image_type_and_size(data)  # a logo no file names (still published)
+        if found is None or not image_is_complete(found[0], data) or decode_image(data, found[0]) is None:
+            problems.add(rel, 0, "", f"'{path.name}' is geen goede PNG-, JPG- of WebP-afbeelding.",
+                         "Sla het logo opnieuw op als PNG of JPG.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -11,8 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scripts.content import published, records
+from scripts.content.addresses import Claim, Register, address_of
 from scripts.content.assets import check_asset_folder, check_download, check_logo
 from scripts.content.kinds import FOLDERS, KINDS, Kind
+from scripts.content.lookalikes import host_problem, shown_host
 from scripts.content.leftovers import LEFTOVER_KINDS, check_leftovers, template_for
 from scripts.content.problems import ProblemList, blamed
 from scripts.content.references import check_references
@@ -37,10 +40,12 @@ class Loaded:
     site: Site
     problems: ProblemList
     sources: dict  # (kind folder, slug) → SourceFile, for line numbers in later checks
+    addresses: Register | None = None  # every address a contributed file claims (addresses.py)
 
 
 def content_files(content_dir: Path, kind: Kind) -> list[Path]:
-    """Markdown files of a kind, also in subfolders (e.g. per year); `_`-folders are skipped."""
+    """Markdown files of a kind, also in subfolders (e.g. per year); `_`- and dot-folders are skipped here
+    (and reported by _check_folders: nothing is skipped without a word)."""
     folder = content_dir / kind.folder
     if not folder.is_dir():
         return []
@@ -75,6 +80,7 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
     known: dict[str, dict[str, str]] = {kind.folder: {} for kind in KINDS}  # slug → path
     files = {kind.folder: content_files(content_dir, kind) for kind in KINDS}
     others = _other_files(content_dir, files)
+    register = _site_register(problems)
 
     for kind in KINDS:
         for file in files[kind.folder]:
@@ -113,6 +119,8 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
                     known[kind.folder][slug] = rel
                 continue
             known[kind.folder][slug] = rel
+            register.claim(Claim(f"/{kind.folder}/{slug}/", "de pagina van een ander bestand", rel,
+                                 hint="Kies een andere bestandsnaam."))
             source, record = _read_and_build(kind, slug, file, rel, content_dir, problems, checked,
                                              others)
             if source is None:
@@ -130,12 +138,50 @@ def load_content(content_dir: Path, project_dir: Path | None = None,
     try:
         check_references(site, known, sources, problems)
         published.check(site, sources, content_dir, problems, project_dir,  # raised volgnummer
-                        resolver)
+                        resolver, register)
+        _claim_names(sources, register)
     except Exception as error:  # the last resort: a Dutch problem, never a traceback
         problems.add(relative_path(content_dir, project_dir), 0, "",
                      f"De verwijzingen tussen de bestanden kunnen niet worden gecontroleerd "
                      f"({type(error).__name__}).", UNEXPECTED_HINT)
-    return Loaded(site, problems, sources)
+    return Loaded(site, problems, sources, register)
+
+
+def _site_register(problems: ProblemList) -> Register:
+    """The register with the addresses each section keeps for itself (kinds.py)."""
+    register = Register(problems)
+    for kind in KINDS:
+        register.reserve(f"/{kind.folder}/", "de overzichtspagina van de site")
+        for name in kind.reserved_names:
+            register.reserve(f"/{kind.folder}/{name}/")
+    register.reserve("/trefwoord/", "de overzichtspagina van de site")
+    return register
+
+
+def _claim_names(sources: dict, register: Register) -> None:
+    """The names a file claims besides its own: keywords and series (shared by every file
+    that names them). `eerdere_namen` are claimed by published.check (it knows the baseline)."""
+    for (folder, _slug), source in sorted(sources.items()):
+        if folder == "actueel" and isinstance(source.data.get("trefwoorden"), list):
+            for index, label in enumerate(source.data["trefwoorden"]):
+                keyword = slugify(label) if isinstance(label, str) else ""
+                if keyword:
+                    register.claim(Claim(
+                        address_of(f"trefwoord/{keyword}.md"), "de pagina van een trefwoord",
+                        source.path, source.line("trefwoorden", index), f"trefwoorden[{index + 1}]",
+                        value=keyword, hint="Kies een ander trefwoord, of schrijf het wat anders."))
+        series = source.data.get("reeks") if folder == "bijeenkomsten" else None
+        if isinstance(series, str) and series.strip():
+            name = slugify(series)
+            if not name:
+                register.problems.add(source.path, source.line("reeks"), "reeks",
+                                      "De naam van de reeks heeft geen letters of cijfers.",
+                                      "Geef de reeks een naam met letters, bijvoorbeeld 'Week van de zorg'.")
+                continue
+            register.claim(Claim(f"/bijeenkomsten/reeks/{name}/", "de pagina van een andere reeks",
+                                 source.path, source.line("reeks"), "reeks", value=series.strip(),
+                                 hint="Schrijf de naam van de reeks precies zoals in de andere "
+                                      "bijeenkomsten van de reeks, of kies een andere naam."))
 
 
 # One file's outcome (its SourceFile, record, problems and checked assets), kept while the
@@ -259,27 +305,89 @@ def _url_problem(url: str) -> str:
         return f"'{url[:80]}' is geen geldig webadres: het kan niet worden gelezen."
     if parts.scheme.lower() not in ("http", "https"):
         return f"'{url[:80]}' is geen geldig webadres: het begint niet met https://."
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        # 'https://arkin.nl@evil.example/' shows one host and goes to another.
+        return (f"'{url[:80]}' is geen geldig webadres: door de '@' gaat de browser naar "
+                f"'{shown_host(host)}', niet naar wat ervoor staat.")
     if "." not in host or not re.fullmatch(r"[\w.-]+", host) or ".." in host \
             or host.startswith((".", "-")) or host.endswith(("-", ".")):
         return f"'{url[:80]}' is geen geldig webadres: '{host or '(leeg)'}' is geen domeinnaam."
+    problem = host_problem(host)
+    if problem:
+        return f"'{url[:80]}' is geen geldig webadres: {problem}"
     return ""
 
 
+# Names starting with '_' that the site reads itself (everything else under a '_' is unread).
+READ_UNDERSCORED = {("_sjablonen",), ("_oude-adressen.yml",), ("bijeenkomsten", "_gepubliceerd.json")}
+
+
+def _unread_files(path: Path) -> list[Path]:
+    """Every file (and symlink) in a folder, without following symlinks; the folder itself
+    when it holds nothing."""
+    if path.is_symlink() or not path.is_dir():
+        return [path]
+    found = []
+    for root, dirs, names in os.walk(path, followlinks=False):
+        found += [Path(root) / name for name in names]
+        found += [Path(root) / name for name in dirs if (Path(root) / name).is_symlink()]
+    return sorted(found)
+
+
 def _check_folders(content_dir: Path, project_dir: Path, problems: ProblemList) -> None:
-    """A file in a misspelt folder (content/deelnemer/) would never be published."""
+    """Nothing under content/ is skipped without a word, and every problem names a file by
+    its path in the repository: a file in a misspelt folder (content/deelnemer/), a dot-file
+    ('.naam.md', which the site skips), a file in a folder starting with '_' that nothing
+    reads, a symlinked folder. (Files in the kinds' folders and asset folders are checked
+    where they are read; symlinked files there too.)"""
     if not content_dir.is_dir():
         return
-    for path in sorted(content_dir.iterdir()):
-        if path.name.startswith(("_", ".")) or path.name in FOLDERS or path.name.lower() == "readme.md":
+    assets = {(kind.folder, kind.assets) for kind in KINDS if kind.assets}
+    for root, dirs, names in os.walk(content_dir, followlinks=False):
+        here = Path(root).relative_to(content_dir).parts
+        if here[:2] in assets or (here and (here[0].startswith(("_", ".")) or here[0] not in FOLDERS)):
+            dirs[:] = []  # asset folders: assets.py; unread top-level folders: reported below
             continue
-        rel = relative_path(path, project_dir)
-        close = difflib.get_close_matches(path.name.lower(), FOLDERS, n=1, cutoff=0.6)
-        if path.is_dir():
-            problems.add(rel, 0, "", f"De map '{path.name}' kent de site niet: wat erin staat, "
-                         "wordt niet gepubliceerd.",
-                         (f"Bedoel je '{close[0]}'? " if close else "") +
-                         "De mappen zijn: " + ", ".join(FOLDERS) + ".")
-        else:
-            problems.add(rel, 0, "", "Dit bestand staat niet in een map van de site en wordt niet "
-                         "gepubliceerd.", "Zet het in een van de mappen: " + ", ".join(FOLDERS) + ".")
+        for name in sorted(dirs + names):
+            path = Path(root) / name
+            parts = here + (name,)
+            if parts in READ_UNDERSCORED:
+                continue
+            if not here and not name.startswith(("_", ".")) and name not in FOLDERS \
+                    and name.lower() != "readme.md":
+                _misplaced(path, name, content_dir, project_dir, problems)
+                continue
+            if name.startswith("."):
+                message = (f"'{name}' begint met een punt: de site slaat zo'n bestand over en publiceert "
+                           "het niet.")
+                hint = "Geef het een naam die met een letter begint, of haal het weg."
+            elif name.startswith("_"):
+                message = (f"'{name}' begint met _: de site leest dat niet en publiceert het niet "
+                           "(alleen content/_sjablonen/ en content/_oude-adressen.yml worden gelezen).")
+                hint = "Geef het een naam zonder _ vooraan, of haal het weg."
+            elif path.is_symlink() and (name in dirs or not path.exists()):
+                message = ("Dit is een koppeling (symlink) naar een andere map of een bestand dat er niet "
+                           "is: de site leest het niet.")
+                hint = "Zet de bestanden zelf in de map."
+            else:
+                continue
+            for file in _unread_files(path):
+                problems.add(relative_path(file, project_dir), 0, "", message if file == path else
+                             f"Dit bestand staat in '{name}': " + message[0].lower() + message[1:], hint)
+            if name in dirs:
+                dirs.remove(name)
 
+
+def _misplaced(path: Path, name: str, content_dir: Path, project_dir: Path, problems: ProblemList) -> None:
+    """A file at the top of content/, or each file in a folder the site does not know."""
+    close = difflib.get_close_matches(name.lower(), FOLDERS, n=1, cutoff=0.6)
+    folders = ", ".join(FOLDERS)
+    if path.is_dir() and not path.is_symlink():
+        for file in _unread_files(path):
+            problems.add(relative_path(file, project_dir), 0, "",
+                         f"Dit bestand staat in de map '{name}', die de site niet kent: het wordt "
+                         "niet gepubliceerd.",
+                         (f"Bedoel je '{close[0]}'? " if close else "") + "De mappen zijn: " + folders + ".")
+    else:
+        problems.add(relative_path(path, project_dir), 0, "", "Dit bestand staat niet in een map van de "
+                     "site en wordt niet gepubliceerd.", "Zet het in een van de mappen: " + folders + ".")

@@ -22,6 +22,22 @@ def _workflow_property(text: str) -> str:
     return _workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def size_text(count: int) -> str:
+    """A file size in Dutch, rounded up: '200,1 kB' for 200,001 bytes, so that a file just over
+    a limit never reads as exactly the limit ('200 kB' for the limit itself)."""
+    if count < 1000:
+        return "1 byte" if count == 1 else f"{count} bytes"
+    unit, size = ("kB", 1000) if count < 10_000_000 else ("MB", 1_000_000)
+    tenths = -(-count * 10 // size)  # rounded up
+    return f"{tenths // 10}{'' if tenths % 10 == 0 else f',{tenths % 10}'} {unit}"
+
+
+def too_big(what: str, count: int, limit: int) -> str:
+    """'Het bestand is te groot: 200,1 kB; dat is 1 byte te veel (hoogstens 200 kB).'"""
+    return (f"{what} is te groot: {size_text(count)}; dat is {size_text(count - limit)} te veel "
+            f"(hoogstens {size_text(limit)}).")
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str  # relative to the project, with forward slashes

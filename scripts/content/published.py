@@ -10,22 +10,27 @@ compares every meeting with the baseline and derives both.
   deploy that cannot fetch it fails (.github/workflows/publiceren.yml). The committed copy is
   only the seed for local previews and the very first deploy.
 - Every build publishes the next baseline at /data/gepubliceerd.json (`track`): per uid the
-  tracked fields, the SEQUENCE and the stamp subscribers got. Entries of removed meetings stay,
+  tracked fields, the fingerprint of its words ('tekst'), the SEQUENCE and the stamp
+  subscribers got (an entry without 'tekst', from before it, moves nothing). Entries of removed meetings stay,
   so a meeting that comes back never starts again at a lower SEQUENCE.
 - A change to time, place, status or recurrence raises SEQUENCE by one and stamps the build
-  date; nothing changed, nothing moves; a SEQUENCE never goes down and a stamp never goes back.
-  A `volgnummer` in the front matter is still read, as a lowest value.
+  date. A change in words only (title, summary, …: `text_fingerprint`) stamps the build date
+  and leaves SEQUENCE as it is: RFC 5545 wants LAST-MODIFIED to tell any revision, and a
+  re-imported single .ics would otherwise keep the old title. Nothing changed, nothing moves;
+  a SEQUENCE never goes down and a stamp never goes back. A `volgnummer` in the front matter is still read, as a lowest value.
 """
 
 from __future__ import annotations
 
 
+import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from scripts.content.addresses import Claim, Register
 from scripts.content.problems import ProblemList
 from scripts.content.source import Resolver, relative_path
 from scripts.model.items import Meeting, Moment, Site, location_text
@@ -34,6 +39,7 @@ from scripts.model.values import AMSTERDAM
 FILE = Path("bijeenkomsten") / "_gepubliceerd.json"
 PUBLISHED = "data/gepubliceerd.json"  # where each build publishes the next baseline
 TRACKED = ("start", "eind", "plaats", "status", "herhaling")
+TEXT = "tekst"  # a fingerprint of what the feeds say in words (text_fingerprint)
 FIX_HINT = ("Bij publiceren haalt de site dit bestand zelf op van de live site. Zet de vorige "
             "versie terug (git checkout) in plaats van het met de hand te veranderen.")
 
@@ -58,6 +64,21 @@ def state(meeting: Meeting, file: str) -> dict[str, Any]:
             "plaats": location_text(meeting), "status": meeting.status, "herhaling": recurrence}
 
 
+def text_fingerprint(meeting: Meeting) -> str:
+    """What a calendar shows of a meeting in words, apart from TRACKED: title, summary, the
+    online link and note, themes, organisers, registration, programme and address. A change
+    there is a revision (LAST-MODIFIED and DTSTAMP move) but not a new time or place
+    (SEQUENCE stays). The baseline keeps only this short digest, not the text itself: the
+    same content gives the same value on every machine (sorted JSON, SHA-256)."""
+    words = {"titel": meeting.title, "samenvatting": meeting.summary, "adres": meeting.slug,
+             "online": asdict(meeting.online) if meeting.online else None,
+             "themas": list(meeting.themes), "organisatoren": list(meeting.organisers),
+             "aanmelden": asdict(meeting.registration) if meeting.registration else None,
+             "programma": [[_moment(i.day), i.time, i.text] for i in meeting.programme]}
+    data = json.dumps(words, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
 # --- reading the baseline ---------------------------------------------------------------------
 
 def _stamp_text(stamp: datetime) -> str:
@@ -78,6 +99,8 @@ def _entry_ok(entry: object) -> bool:
         return False
     sequence = entry.get("volgnummer", 0)
     if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 0:
+        return False
+    if TEXT in entry and not isinstance(entry[TEXT], str):
         return False
     return "gewijzigd" not in entry or _parse_stamp(entry["gewijzigd"]) is not None
 
@@ -109,21 +132,16 @@ def read(content_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
-          project_dir: Path, resolver: Resolver | None = None) -> None:
+          project_dir: Path, resolver: Resolver | None = None, register: Register | None = None) -> None:
     """A published meeting keeps its uid, and no file takes an address another meeting had.
-    `resolver`: the loader's, for its run."""
+    `resolver`: the loader's, for its run; `register`: the loader's addresses (addresses.py),
+    where every earlier name of a meeting is claimed."""
     resolver = resolver or Resolver()
     published = load(content_dir, problems, project_dir)
     current_uids = {m.uid for m in site.meetings.values()}
     uid_of_file = {entry.get("bestand"): uid for uid, entry in published.items()}
-    earlier = {old: slug for slug, m in site.meetings.items() for old in m.earlier_slugs}
-    for (folder, slug), source in sorted(sources.items()):  # every file, valid or not
-        if folder == "bijeenkomsten" and slug in earlier and earlier[slug] != slug:
-            problems.add(source.path, 1, "",
-                         f"Het adres '/bijeenkomsten/{slug}/' hoorde eerder bij een andere bijeenkomst "
-                         f"('{earlier[slug]}'; zie 'eerdere_namen' daar).",
-                         "Kies een andere bestandsnaam: oude links en agenda-abonnementen wijzen "
-                         "nog naar die andere bijeenkomst.")
+    if register is not None:
+        _claim_earlier_names(sources, published, register)
     for slug, meeting in site.meetings.items():
         source = sources[("bijeenkomsten", slug)]
         if meeting.uid in published:
@@ -141,6 +159,36 @@ def check(site: Site, sources: dict, content_dir: Path, problems: ProblemList,
                          f"De uid is veranderd. Bij de publicatie was het '{old}'.",
                          "Zet de oude uid terug: een uid verandert nooit. Anders staat de "
                          "bijeenkomst in de agenda's van abonnees twee keer.")
+
+
+def _claim_earlier_names(sources: dict, published: dict[str, dict[str, Any]], register: Register) -> None:
+    """Each name in `eerdere_namen` claims its old address. When that address is a file's
+    own, the newcomer is blamed: the file the change adds (register.claim), else, when the
+    baseline shows this meeting really was published under that name, the file that took
+    it; otherwise the `eerdere_namen` line (a meeting cannot take a live meeting's address)."""
+    published_as = {Path(entry["bestand"]).stem: uid for uid, entry in published.items()
+                    if isinstance(entry.get("bestand"), str)}
+    for (folder, slug), source in sorted(sources.items()):
+        names = source.data.get("eerdere_namen") if folder == "bijeenkomsten" else None
+        if not isinstance(names, list):
+            continue
+        for index, old in enumerate(names):
+            if not isinstance(old, str) or not old or old == slug:
+                continue
+            claim = Claim(f"/bijeenkomsten/{old}/", "het oude adres van een andere bijeenkomst",
+                          source.path, source.line("eerdere_namen", index), f"eerdere_namen[{index + 1}]",
+                          hint="Zet hier alleen namen die deze bijeenkomst zelf eerder had. Een "
+                               "adres van de site of van een andere bijeenkomst kan dat niet zijn.")
+            existing = register.taken(claim)
+            uid = source.data.get("uid")
+            if existing is not None and existing.contributed and not existing.field \
+                    and uid and published_as.get(old) == uid:
+                # This meeting was published as old.md: the file now called so is the newcomer.
+                register.refuse(replace(existing, hint="Kies een andere bestandsnaam: oude links en "
+                                        "agenda-abonnementen wijzen nog naar die andere bijeenkomst."),
+                                claim)
+                continue
+            register.claim(claim)
 
 
 # --- this build's view ------------------------------------------------------------------------
@@ -165,6 +213,7 @@ def track(site: Site, baseline: dict[str, dict[str, Any]], build_date: date,
     resolver = Resolver()
     for slug, meeting in site.meetings.items():
         now = state(meeting, _in_content(meeting, content_dir, project_dir, resolver))
+        text = text_fingerprint(meeting)
         before = baseline.get(meeting.uid)
         if before is None:  # first published by this build
             sequence = meeting.sequence
@@ -175,10 +224,13 @@ def track(site: Site, baseline: dict[str, dict[str, Any]], build_date: date,
             previous = before.get("volgnummer", 0)
             changed = any(now[key] != before.get(key) for key in TRACKED)
             sequence = max(previous + (1 if changed else 0), meeting.sequence)
+            # An entry from before the fingerprint (no 'tekst') says nothing about the words:
+            # it takes this build's fingerprint without moving the stamp.
+            reworded = TEXT in before and before[TEXT] != text
             earlier = _parse_stamp(before.get("gewijzigd")) or min(_seed_stamp(meeting), stamp_now)
-            stamp = max(stamp_now if sequence > previous else earlier, earlier)
+            stamp = max(stamp_now if sequence > previous or reworded else earlier, earlier)
         meetings[slug] = replace(meeting, sequence=sequence, changed=stamp)
-        entries[meeting.uid] = {**now, "volgnummer": sequence, "gewijzigd": _stamp_text(stamp)}
+        entries[meeting.uid] = {**now, TEXT: text, "volgnummer": sequence, "gewijzigd": _stamp_text(stamp)}
     text = json.dumps(dict(sorted(entries.items())), ensure_ascii=False, indent=2) + "\n"
     return Tracked(replace(site, meetings=meetings), text)
 

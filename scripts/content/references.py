@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from scripts.content.lookalikes import mixed_words, script_names, shown_host, skeleton, unicode_host
 from scripts.model.items import Site
 from scripts.content.problems import ProblemList, blamed
 
@@ -65,6 +66,11 @@ def check_references(site: Site, known: dict, sources: dict, problems: ProblemLi
     _check_unique(problems, sources, "bijeenkomsten", "uid", lambda v: v.strip().lower(), "uid")
     _check_unique(problems, sources, "themas", "titel", _normal_name, "titel")
     _check_unique(problems, sources, "bewegingen", "naam", _normal_name, "naam")
+    _check_mixed_scripts(problems, sources, "deelnemers", "naam")
+    _check_mixed_scripts(problems, sources, "bewegingen", "naam")
+    _check_lookalike(problems, sources, "deelnemers", "naam", _normal_name, "naam")
+    _check_lookalike(problems, sources, "deelnemers", "website", _domain, "website")
+    _check_lookalike(problems, sources, "bewegingen", "naam", _normal_name, "naam")
 
 
 def _name(path: tuple) -> str:
@@ -76,11 +82,65 @@ def _normal_name(value: str) -> str:
 
 
 def _domain(value: str) -> str:
+    """The host as it is: 'xn--rkin-43d.nl' and 'аrkin.nl' are one domain."""
     try:
         host = urlsplit(value.strip()).hostname or value
     except ValueError:  # reported by the loader as an address that cannot be read
         host = value
-    return host.lower().removeprefix("www.")
+    return unicode_host(host.lower()).removeprefix("www.")
+
+
+def _check_mixed_scripts(problems: ProblemList, sources: dict, folder: str, field: str) -> None:
+    """A word with letters of two scripts ('Аrkin': a Cyrillic А) passes for another name."""
+    for (kind, _slug), source in sorted(sources.items()):
+        value = source.data.get(field)
+        if kind != folder or not isinstance(value, str):
+            continue
+        for word, scripts in mixed_words(value)[:1]:
+            problems.add(source.path, source.line(field), field,
+                         f"In '{word}' staan letters uit verschillende schriften ({script_names(scripts)}). "
+                         "Zo lijkt een naam op een andere dan hij is.",
+                         "Typ de naam opnieuw met je eigen toetsenbord; kopieer hem niet van elders.")
+
+
+def _check_lookalike(problems: ProblemList, sources: dict, folder: str, field: str,
+                     normalise: Callable[[str], str], label: str) -> None:
+    """Two different values that look the same (their skeletons are equal): the newcomer is
+    refused (_check_unique reports exact twins; a mixed-script value is refused already).
+    The newcomer is the file the change adds; when that is not known, the value with the
+    more unusual characters (the plain 'Basis Zorg' is never blamed for a 'Bàsis Zorg')."""
+    seen: dict[str, tuple[str, int, str, str]] = {}
+    for (kind, _slug), source in sorted(sources.items()):
+        value = source.data.get(field)
+        if kind != folder or not isinstance(value, str) or not value.strip():
+            continue
+        exact = normalise(value)
+        if mixed_words(exact):
+            continue
+        key = skeleton(exact)
+        if key not in seen:
+            seen[key] = (source.path, source.line(field), exact, value.strip())
+            continue
+        other_path, other_line, other, other_value = seen[key]
+        if other == exact:
+            continue
+        pairs = blamed(problems.new_files, other_path, source.path)
+        if len(pairs) == 2 and _unusual(exact) != _unusual(other):
+            pairs = [pairs[1] if _unusual(exact) > _unusual(other) else pairs[0]]
+        for path, twin in pairs:
+            shown = (shown_host(exact if path == source.path else other) if label == "website"
+                     else value.strip() if path == source.path else other_value)
+            line = source.line(field) if path == source.path else other_line
+            problems.add(path, line, field,
+                         f"Deze {label} ('{shown[:80]}') lijkt sterk op die in {twin}, maar is niet "
+                         "dezelfde: er staan andere tekens in die er hetzelfde uitzien.",
+                         "Staat de organisatie er al in? Pas dan dat bestand aan. Anders: typ de "
+                         f"{label} opnieuw met je eigen toetsenbord.")
+
+
+def _unusual(text: str) -> int:
+    """How many characters are not plain ASCII (or spelled as punycode)."""
+    return sum(not c.isascii() for c in text) + 100 * text.count("xn--")
 
 
 def _check_unique(problems: ProblemList, sources: dict, folder: str, field: str,

@@ -28,12 +28,14 @@ _SNIPPET = re.compile(r"^[ \t]*;*-+8<-+", re.MULTILINE)
 _IMAGE = re.compile(r"!\[")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.MULTILINE)
 _SAFE_ABSOLUTE = re.compile(r"^(?:https?://[^/\\]|mailto:[^/\\?]+$|tel:\+?[0-9][0-9-]*$|#)", re.IGNORECASE)
+_USER_INFO = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*@", re.IGNORECASE)
 _WHITESPACE_AND_CONTROL = re.compile(r"[\x00-\x20\x7f\u00a0\u2000-\u200f\u2028\u2029\ufeff]")
 
 HTML_HINT = ("Gebruik Markdown: **vet**, *schuin*, [tekst](https://…) voor een link. "
              "Wil je het teken < laten zien, zet er dan een spatie achter.")
 LINK_HINT = ("Een link begint met https://, http://, mailto: (zonder ? erachter: geen cc of bcc) of "
-             "tel:, of is een pad op deze site (/deelnemers/…).")
+             "tel:, of is een pad op deze site (/deelnemers/…). Een webadres heeft geen @ voor de "
+             "domeinnaam.")
 
 
 def is_safe_url(url: str, also: tuple[str, ...] = ()) -> bool:
@@ -47,6 +49,8 @@ def is_safe_url(url: str, also: tuple[str, ...] = ()) -> bool:
     text = _WHITESPACE_AND_CONTROL.sub("", url)
     if not text:
         return True
+    if _USER_INFO.match(text):
+        return False  # 'https://arkin.nl@evil.example/' shows one host and goes to another
     if _SAFE_ABSOLUTE.match(text):
         return True
     if any(text.lower().startswith(scheme + "://") and "\\" not in text for scheme in also):

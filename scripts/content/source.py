@@ -7,6 +7,7 @@ Aliases and custom tags are refused: contributed files are untrusted input.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -15,17 +16,23 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from scripts.content.problems import ProblemList
+from scripts.content.problems import ProblemList, too_big
 
 
 def relative_path(file: Path, project_dir: Path, resolver: Resolver | None = None) -> str:
     """A file as problems name it: relative to the project ('content/…'), else as given.
     `resolver`: one kept by the caller for many files (a loader's run)."""
     resolve = resolver.resolve if resolver is not None else Path.resolve
+    # The folder is resolved, not the file: a symlink is named where it is in the repository,
+    # never where it points (which may be anywhere on the checking machine).
     try:
-        return resolve(file).relative_to(resolve(Path(project_dir))).as_posix()
+        return (resolve(file.parent) / file.name).relative_to(resolve(Path(project_dir))).as_posix()
     except ValueError:
-        return file.as_posix()
+        pass
+    try:
+        return Path(os.path.abspath(file)).relative_to(os.path.abspath(project_dir)).as_posix()
+    except ValueError:
+        return file.name
 
 
 class Resolver:
@@ -126,8 +133,8 @@ def read_source(file: Path, rel: str, problems: ProblemList, raw: bytes | None =
             problems.add(rel, 0, "", f"Het bestand kan niet worden gelezen ({error.strerror}).")
             return None
     if len(raw) > MAX_FILE_BYTES:
-        problems.add(rel, 0, "", f"Het bestand is te groot ({len(raw) // 1000} kB).",
-                     f"Een bestand mag hoogstens {MAX_FILE_BYTES // 1000} kB zijn.")
+        problems.add(rel, 0, "", too_big("Het bestand", len(raw), MAX_FILE_BYTES),
+                     "Maak de tekst korter, of verdeel hem over twee bestanden.")
         return None
     try:
         text = raw.decode("utf-8")
@@ -230,6 +237,10 @@ def _dutch_yaml(error: yaml.YAMLError, text: str) -> tuple[int, str, str]:
     context = error.context or ""
     if error.context_mark is not None and isinstance(error, yaml.scanner.ScannerError) \
             and ("scanning a" in context) and "next token" not in context:
+        mark = error.context_mark
+    if mark is not None and error.context_mark is not None and mark.line >= text.rstrip("\n").count("\n") + 1:
+        # Found only at the end of the front matter ('[zorg' never closed): the mistake is where
+        # the unfinished list, block or text began, not on the closing '---'.
         mark = error.context_mark
     line = mark.line + 1 if mark is not None else 1
     return line, f"De gegevens bovenaan zijn geen geldige YAML: {message}.", hint

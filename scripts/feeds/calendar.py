@@ -18,7 +18,6 @@ from scripts.model.items import (
     Organisation,
     Theme,
     exclusive_end_day,
-    location_text,
 )
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.values import instant
@@ -81,13 +80,14 @@ def build(ctx: Context) -> None:
     kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
     written: dict[str, ical.Written] = {}  # each meeting written once, the same bytes in every feed
     lines = Lines()  # each content line that recurs (a date, a status, a feed's fixed head) once
+    weeks = ical.themed_weeks(site)  # a themed week once per feed, not also as its days
 
     def write(feed: Feed, meetings: list[Meeting], *also: str) -> None:
         data = ical.calendar_ics(
             meetings, site=site, name=feed.name, description=feed.description,
             feed_url=ctx.absolute(feed.path), page_url=ctx.absolute(feed.page),
             uid=feed.path.removesuffix(".ics").replace("/", "-") + "@" + _host(ctx),
-            meeting_url=lambda m: meeting_url(ctx, m), written=written, lines=lines)
+            meeting_url=lambda m: meeting_url(ctx, m), written=written, lines=lines, weeks=weeks)
         for path in (feed.path, *also):
             ctx.out.binary(path, data)
 
@@ -161,7 +161,9 @@ def add_block(ctx: Context, meeting: Meeting) -> Markup:
 
 
 def _details(ctx: Context, meeting: Meeting) -> str:
-    text = meeting.summary
+    """The description of an added copy: a copy added by link never updates, so it starts
+    with the feed's warning when the meeting is not yet certain ("Onder voorbehoud")."""
+    text = "\n\n".join(p for p in (ical.status_line(meeting), meeting.summary) if p)
     if meeting.online and meeting.online.link:
         text += f"\n\nOnline meedoen: {meeting.online.link}"
     elif meeting.online and meeting.online.note:
@@ -187,8 +189,8 @@ def google_link(ctx: Context, occurrence: Occurrence) -> str:
         dates = f"{_utc(occurrence.start):%Y%m%dT%H%M%SZ}/{_utc(end):%Y%m%dT%H%M%SZ}"
     else:
         dates = f"{occurrence.first_day:%Y%m%d}/{_end_day(occurrence):%Y%m%d}"
-    query = {"action": "TEMPLATE", "text": meeting.title, "dates": dates,
-             "details": _details(ctx, meeting), "location": location_text(meeting),
+    query = {"action": "TEMPLATE", "text": ical.summary_of(meeting), "dates": dates,
+             "details": _details(ctx, meeting), "location": ical.location_of(meeting) or "",
              "ctz": ical.TZID}
     if not isinstance(occurrence.start, datetime):
         query["crm"] = "AVAILABLE"  # a whole-day meeting does not block the day
@@ -205,8 +207,8 @@ def outlook_link(ctx: Context, occurrence: Occurrence, kind: str) -> str:
                                 f"{_utc(end):%Y-%m-%dT%H:%M:%SZ}")
     else:
         start_text, end_text = occurrence.first_day.isoformat(), _end_day(occurrence).isoformat()
-    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": meeting.title,
+    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": ical.summary_of(meeting),
              "startdt": start_text, "enddt": end_text, "allday": "false" if timed else "true",
-             "body": _details(ctx, meeting), "location": location_text(meeting)}
+             "body": _details(ctx, meeting), "location": ical.location_of(meeting) or ""}
     host = "outlook.live.com" if kind == "live" else "outlook.office.com"
     return f"https://{host}/calendar/0/deeplink/compose?" + urlencode(query, quote_via=quote)

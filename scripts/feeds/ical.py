@@ -19,7 +19,8 @@ What subscribers' apps need, and what the icalendar library does not do by itsel
   against zoneinfo for every year the file covers;
 - a local time that occurs twice (the doubled October hour) is written in UTC, both the first
   and the second one: RFC 5545 (3.3.5) reads it as the first, but ical.js always reads the
-  second, and libical and khal read the first one an hour late;
+  second, and libical and khal read the first one an hour late. DTSTART and DTEND are
+  written the same way: both in UTC when either is ambiguous (a single event);
 - no X-WR-TIMEZONE: every time already says its zone, and clients that honour X-WR-TIMEZONE
   move UTC times (the doubled hour above) into it.
 """
@@ -80,11 +81,13 @@ def in_feeds(meeting: Meeting, build_date: date) -> bool:
 
 # --- one meeting ------------------------------------------------------------------------------
 
-def meeting_events(meeting: Meeting, site: Site, page_url: str) -> list[Event]:
-    """The VEVENT of a meeting, plus one VEVENT per moved repetition of a series."""
-    values = _event_values(meeting, site, page_url)
-    main = Event.new(start=_when(meeting.start), end=_when(_end(meeting.start, meeting.end)),
-                     **values)
+def meeting_events(meeting: Meeting, site: Site, page_url: str,
+                   days: tuple[Meeting, ...] = ()) -> list[Event]:
+    """The VEVENT of a meeting, plus one VEVENT per moved repetition of a series. `days`: the
+    day meetings of a themed week (`themed_weeks`), which its description names."""
+    values = _event_values(meeting, site, page_url, days)
+    start, end = _when_pair(meeting.start, meeting.end, series=meeting.recurrence is not None)
+    main = Event.new(start=start, end=end, **values)
     _busy_status(main)
     _geo(main, meeting)
     if meeting.recurrence is None:
@@ -94,20 +97,21 @@ def meeting_events(meeting: Meeting, site: Site, page_url: str) -> list[Event]:
     for occurrence in occurrences(meeting):
         if occurrence.moved_from is None:
             continue
+        start, end = _when_pair(occurrence.start, occurrence.end)
         override = Event.new(recurrence_id=_original_start(meeting, occurrence.moved_from),
-                             start=_when(occurrence.start),
-                             end=_when(_end(occurrence.start, occurrence.end)), **values)
+                             start=start, end=end, **values)
         _busy_status(override)
         _geo(override, meeting)
         events.append(override)
     return events
 
 
-def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines) -> bytes:
+def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines,
+                 days: tuple[Meeting, ...] = ()) -> bytes:
     """The bytes of `meeting_events`, written without an Event per meeting (ical_lines.py).
     tests/unit/test_ical_serialise.py holds the two to the same bytes for every real meeting and
     the hard cases (series, moved repetitions and the doubled hour, join links, places)."""
-    values = _event_values(meeting, site, page_url)
+    values = _event_values(meeting, site, page_url, days)
     (summary,), (uid,) = lines.text(values["summary"], "SUMMARY"), lines.text(values["uid"], "UID")
     shared = {  # what every event of the meeting says, as Event.new(**values) says it
         "SUMMARY": summary, "DTSTAMP": lines.value("DTSTAMP", values["stamp"]), "UID": uid,
@@ -128,7 +132,7 @@ def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines) -> b
         rare.conferences = values["conferences"]
         _geo(rare, meeting)
         shared.update(lines.of(rare))
-    events = [{**shared, **_times(meeting.start, meeting.end, lines)}]
+    events = [{**shared, **_times(meeting.start, meeting.end, lines, series=meeting.recurrence is not None)}]
     if meeting.recurrence is not None:
         series = Event()
         _series(series, meeting, meeting.recurrence)
@@ -139,14 +143,15 @@ def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines) -> b
     return b"".join(component(Event, event) for event in events)
 
 
-def _event_values(meeting: Meeting, site: Site, page_url: str) -> dict[str, Any]:
+def _event_values(meeting: Meeting, site: Site, page_url: str,
+                  days: tuple[Meeting, ...] = ()) -> dict[str, Any]:
     """What every event of a meeting says: Event.new's arguments but its times."""
     stamp = stamp_of(meeting)
     online_link = meeting.online.link if meeting.online else ""
     return {
         "uid": meeting.uid, "stamp": stamp, "last_modified": stamp, "sequence": meeting.sequence,
-        "summary": _summary(meeting), "description": _description(meeting, site, page_url),
-        "location": _location(meeting), "url": page_url,
+        "summary": summary_of(meeting), "description": _description(meeting, site, page_url, days),
+        "location": location_of(meeting), "url": page_url,
         "status": STATUS.get(meeting.status, "CONFIRMED"),
         "transparency": "OPAQUE" if meeting.timed and meeting.status != "geannuleerd" else "TRANSPARENT",
         "categories": [site.themes[t].title for t in meeting.themes if t in site.themes],
@@ -154,9 +159,9 @@ def _event_values(meeting: Meeting, site: Site, page_url: str) -> dict[str, Any]
         if online_link else None}
 
 
-def _times(start: Moment, end: Moment | None, lines: Lines) -> dict[str, bytes]:
+def _times(start: Moment, end: Moment | None, lines: Lines, series: bool = False) -> dict[str, bytes]:
     """DTSTART and DTEND of an event, checked as Event.new checks them."""
-    start, end = _when(start), _when(_end(start, end))
+    start, end = _when_pair(start, end, series=series)
     if start > end:  # both dates or both datetimes (_end)
         raise InvalidCalendar("end must be after start")
     return {"DTSTART": lines.value("DTSTART", start), "DTEND": lines.value("DTEND", end)}
@@ -180,10 +185,29 @@ def stamp_of(meeting: Meeting) -> datetime:
 def _when(moment: Moment) -> Moment:
     if not isinstance(moment, datetime):
         return moment
+    if _ambiguous(moment):
+        return moment.astimezone(UTC)  # one of two equal local times: say which in UTC
+    return moment.astimezone(AMSTERDAM)
+
+
+def _ambiguous(moment: Moment) -> bool:
+    if not isinstance(moment, datetime):
+        return False
     local = moment.astimezone(AMSTERDAM)
-    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
-        return local.astimezone(UTC)  # one of two equal local times: say which in UTC
-    return local
+    return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+
+
+def _when_pair(start: Moment, end: Moment | None, series: bool = False) -> tuple[Moment, Moment]:
+    """DTSTART and DTEND written the same way: both in UTC when either is one of two equal
+    local times. A meeting from 01:30 to the second 02:30 written as DTSTART;TZID=… with a UTC
+    DTEND was read an hour long by some clients and two by others (recurring-ical-events
+    ended it an hour late). A series keeps a local DTSTART: in UTC its repetitions would
+    move by an hour at every change of the clock."""
+    last = _end(start, end)
+    if not series and (_ambiguous(start) or _ambiguous(last)):
+        assert isinstance(start, datetime) and isinstance(last, datetime)  # only times are ambiguous
+        return start.astimezone(UTC), last.astimezone(UTC)
+    return _when(start), _when(last)
 
 
 def _end(start: Moment, end: Moment | None) -> Moment:
@@ -194,8 +218,10 @@ def _end(start: Moment, end: Moment | None) -> Moment:
     return exclusive_end_day(last.date() if isinstance(last, datetime) else last)
 
 
-def _location(meeting: Meeting) -> str | None:
-    """The venue (a hybrid meeting's online part is its CONFERENCE), or 'Online'."""
+def location_of(meeting: Meeting) -> str | None:
+    """The venue (a hybrid meeting's online part is its CONFERENCE, and the description's
+    "Online meedoen"), or 'Online'. The add-to-calendar links say the same (calendar.py):
+    a map app looks up the venue, which "… en online" would spoil."""
     return venue_text(meeting) or ("Online" if meeting.online else None)
 
 
@@ -244,7 +270,8 @@ def _original_start(meeting: Meeting, day: date) -> Moment:
     return _when(datetime.combine(day, local.time(), AMSTERDAM))
 
 
-def _summary(meeting: Meeting) -> str:
+def summary_of(meeting: Meeting) -> str:
+    """The title as calendars show it: one that ignores STATUS still shows the warning."""
     if meeting.status == "geannuleerd":
         return f"Geannuleerd: {meeting.title}"  # apps that ignore STATUS still show it
     if meeting.status == "onder-voorbehoud":
@@ -252,13 +279,19 @@ def _summary(meeting: Meeting) -> str:
     return meeting.title
 
 
-def _description(meeting: Meeting, site: Site, page_url: str) -> str:
-    lines = []
+def status_line(meeting: Meeting) -> str:
+    """The first line of the description when a meeting is cancelled or not yet certain
+    (the add-to-calendar links start with it too: a copy added by link never updates)."""
     if meeting.status == "geannuleerd":
-        lines.append("Deze bijeenkomst gaat niet door.")
-    elif meeting.status == "onder-voorbehoud":
-        lines.append("Onder voorbehoud: het is nog niet zeker dat deze bijeenkomst doorgaat.")
-    elif meeting.status == "verplaatst" and meeting.originally is not None:
+        return "Deze bijeenkomst gaat niet door."
+    if meeting.status == "onder-voorbehoud":
+        return "Onder voorbehoud: het is nog niet zeker dat deze bijeenkomst doorgaat."
+    return ""
+
+
+def _description(meeting: Meeting, site: Site, page_url: str, days: tuple[Meeting, ...] = ()) -> str:
+    lines = [status_line(meeting)] if status_line(meeting) else []
+    if meeting.status == "verplaatst" and meeting.originally is not None:
         lines.append(f"Verplaatst: eerst gepland op {dutch.meeting_when(meeting, meeting.originally, None)}.")
     if not meeting.timed and not meeting.multi_day:
         lines.append("De tijd staat er niet bij: kijk op de pagina van de bijeenkomst.")
@@ -285,11 +318,46 @@ def _description(meeting: Meeting, site: Site, page_url: str) -> str:
             when = " ".join(p for p in (dutch.weekday_day(item.day) if item.day and meeting.multi_day
                                         else "", item.time) if p)
             lines.append(f"- {when + ': ' if when else ''}{item.text}")
+    if days:  # a themed week: its days are not in the feeds beside it (calendar_ics)
+        lines.append("Dagen met een eigen pagina:")
+        for day in days:
+            where = location_of(day)
+            lines.append(f"- {dutch.meeting_when(day)}: {day.title}" + (f" ({where})" if where else ""))
     lines.append(f"Meer informatie: {page_url}")
     return "\n".join(lines)
 
 
 # --- a whole calendar -------------------------------------------------------------------------
+
+def themed_weeks(site: Site) -> dict[str, tuple[Meeting, ...]]:
+    """uid of a themed week → its day meetings, by date. A themed week is a meeting of several
+    days with a 'reeks'; its days are the one-day meetings of that series within its span (the
+    rule of the week's page, scripts/site/meetings.py `days_of`). Made once per build."""
+    by_series: dict[str, list[Meeting]] = {}
+    for meeting in site.meetings.values():
+        if meeting.series:
+            by_series.setdefault(meeting.series, []).append(meeting)
+    weeks: dict[str, tuple[Meeting, ...]] = {}
+    for members in by_series.values():
+        for week in members:
+            if not week.multi_day:
+                continue
+            days = sorted((m for m in members if m.slug != week.slug and not m.multi_day
+                           and week.first_day <= m.first_day <= week.last_day),
+                          key=lambda m: (m.first_day, m.slug))
+            if days:
+                weeks[week.uid] = tuple(days)
+    return weeks
+
+
+def once_per_week(meetings: list[Meeting], weeks: dict[str, tuple[Meeting, ...]]) -> list[Meeting]:
+    """A themed week once in a feed: where the week itself is in it, its day meetings are left
+    out (the week's description names them). Subscribers saw the week as a five-day event and
+    its days again beside it. A feed without the week (a day of another movement) keeps the day."""
+    present = {m.uid for m in meetings}
+    inside = {day.uid for uid, days in weeks.items() if uid in present for day in days}
+    return [m for m in meetings if m.uid not in inside] if inside else meetings
+
 
 @dataclass(frozen=True)
 class Written:
@@ -302,21 +370,24 @@ class Written:
 
 def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description: str,
                  feed_url: str, page_url: str, uid: str, meeting_url: Callable[[Meeting], str],
-                 written: dict[str, Written] | None = None, lines: Lines | None = None) -> bytes:
+                 written: dict[str, Written] | None = None, lines: Lines | None = None,
+                 weeks: dict[str, tuple[Meeting, ...]] | None = None) -> bytes:
     """A subscribable calendar: `meeting_url(meeting)` gives each meeting's page.
 
-    `written` (uid → Written) lets one build write each meeting once for all its feeds, and
+    `written` (uid → Written) lets one build write each meeting once for all its feeds,
+    `weeks` (`themed_weeks`, made once per build) writes a themed week once, and
     `lines` each content line that recurs once (a feed's head has the same lines as the
     Calendar icalendar would make; tests/unit/test_ical_serialise.py holds them to it)."""
     written = {} if written is None else written
     lines = Lines() if lines is None else lines
+    weeks = themed_weeks(site) if weeks is None else weeks
     entries = []
-    for meeting in sorted(meetings, key=lambda m: (m.first_day, m.uid)):
+    for meeting in sorted(once_per_week(meetings, weeks), key=lambda m: (m.first_day, m.uid)):
         entry = written.get(meeting.uid)
         if entry is None:
             found = occurrences(meeting)
             entry = written[meeting.uid] = Written(
-                meeting_ical(meeting, site, meeting_url(meeting), lines),
+                meeting_ical(meeting, site, meeting_url(meeting), lines, weeks.get(meeting.uid, ())),
                 min(o.first_day for o in found), max(o.last_day for o in found), stamp_of(meeting))
         entries.append(entry)
     name, description = " ".join(name.split()), " ".join(description.split())  # one-line properties

@@ -1,5 +1,8 @@
 """Open data: /data/deelnemers.json and /data/bijeenkomsten.json, and the Dutch page that
-documents their format (/handleiding/open-data/), made from the same field list.
+documents their format (/handleiding/open-data/), made from the same field list. The page also
+describes /data/gepubliceerd.json (PUBLISHED_FIELDS), which scripts/content/published.py writes
+in the form the deploy reads back: an object by uid without a wrapper, so it is described on
+its own, with its differences.
 
 Deterministic: keys sorted, no clock (the files do not even depend on the build date), and
 safe to embed: '<', '>' and '&' are written as \\u escapes.
@@ -89,6 +92,29 @@ MEETING_FIELDS = (
     Field("keren.eind", "datum of tijd, of null", "Het einde van deze keer."),
     Field("keren.verplaatst_van", "datum of null", "De oorspronkelijke datum, als deze keer is verplaatst."),
     Field("agenda", "webadres", "Deze bijeenkomst als agendabestand (iCalendar)."),
+)
+PUBLISHED_FIELDS = (  # one entry of /data/gepubliceerd.json (scripts/content/published.py `track`)
+    Field("bestand", "tekst", "Het bestand van de bijeenkomst, vanaf de map content/ "
+          "(bijeenkomsten/kampvuur.md)."),
+    Field("start", "datum of datum met tijd", "Het begin zoals agenda's het kregen: 2026-03-12 of "
+          "2026-03-12 13:00 +01:00 (met een spatie, niet met een T)."),
+    Field("eind", "datum of datum met tijd, of null", "Het einde, in dezelfde vorm als 'start'."),
+    Field("plaats", "tekst", "De plek als één regel, met 'en online' bij een hybride bijeenkomst; "
+          "leeg bij een online bijeenkomst."),
+    Field("status", "tekst", "gepland, verplaatst, onder-voorbehoud of geannuleerd."),
+    Field("herhaling", "blok of null", "De herhaling, als de bijeenkomst zich herhaalt."),
+    Field("herhaling.frequentie", "tekst", "wekelijks of maandelijks."),
+    Field("herhaling.interval", "getal", "Om de hoeveel weken of maanden."),
+    Field("herhaling.aantal", "getal of null", "Hoe vaak in totaal."),
+    Field("herhaling.tot", "datum of null", "De laatste dag waarop het kan."),
+    Field("herhaling.behalve", "lijst van teksten", "De datums die niet doorgaan."),
+    Field("herhaling.verplaatst", "lijst van paren", "Verplaatste keren: [oude datum, nieuw begin]."),
+    Field("tekst", "tekst", "Een vingerafdruk (sha256:…) van titel, samenvatting en de andere teksten. "
+          "Verandert die, dan krijgen agenda's een nieuwe 'gewijzigd', maar geen hoger volgnummer."),
+    Field("volgnummer", "getal", "Het volgnummer (SEQUENCE) dat agenda's kregen. Gaat omhoog als tijd, "
+          "plaats, status of herhaling verandert; gaat nooit omlaag."),
+    Field("gewijzigd", "tijd in UTC", "Wanneer agenda's de laatste wijziging kregen (DTSTAMP en "
+          "LAST-MODIFIED), zoals 2026-11-22T23:00:00Z."),
 )
 TOP_FIELDS = {
     "deelnemers": (
@@ -207,4 +233,5 @@ def build(ctx: Context) -> None:
                          "staan en wat elk veld betekent.",
              body_template="open_data.md.j2", top=TOP_FIELDS, organisation_fields=ORGANISATION_FIELDS,
              movement_fields=MOVEMENT_FIELDS, meeting_fields=MEETING_FIELDS, example=Markup(example()),
+             published_fields=PUBLISHED_FIELDS,
              version=VERSION)

@@ -1,4 +1,5 @@
-"""JSON Schemas of the open data files (/data/deelnemers.json, /data/bijeenkomsten.json), made
+"""JSON Schemas of the open data files (/data/deelnemers.json, /data/bijeenkomsten.json and
+/data/gepubliceerd.json), made
 from the same field lists as the files' documentation, so that schema, documentation and data
 cannot disagree. Published at /schemas/data/<name>.schema.json with an `$id` on the site's own
 address (whatever `site_url` is)."""
@@ -8,6 +9,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from scripts.content.published import PUBLISHED as PUBLISHED_FILE
 from scripts.feeds import opendata
 from scripts.feeds.opendata import Field
 from scripts.render.context import Context
@@ -21,6 +23,11 @@ _BASE: dict[str, dict[str, Any]] = {  # the Dutch type of the documentation, wit
     "datum of tijd": {"type": "string", "pattern": MOMENT},
     "datum": {"type": "string", "format": "date"},
     "blok": {"type": "object"}, "lijst van blokken": {"type": "array", "items": {"type": "object"}},
+    # the form of /data/gepubliceerd.json (scripts/content/published.py)
+    "datum of datum met tijd": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2} [+-]\d{2}:\d{2})?$"},
+    "tijd in UTC": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"},
+    "lijst van paren": {"type": "array", "items": {"type": "array", "items": {"type": "string"},
+                                                    "minItems": 2, "maxItems": 2}},
 }
 
 
@@ -66,6 +73,13 @@ def schemas(ctx: Context) -> dict[str, dict[str, Any]]:
                        "description": f"Het formaat van {ctx.absolute(f'data/{name}.json')}, "
                                       f"uitgelegd op {ctx.absolute('handleiding/open-data/')}.",
                        **object_schema(fields, nested[name])}
+    path = "schemas/data/gepubliceerd.schema.json"
+    found[path] = {"$schema": DRAFT, "$id": ctx.absolute(path), "title": "Open data: gepubliceerd.json",
+                   "description": f"Het formaat van {ctx.absolute(PUBLISHED_FILE)}: per uid van een "
+                                  f"bijeenkomst wat agenda's ervan kregen, uitgelegd op "
+                                  f"{ctx.absolute('handleiding/open-data/')}.",
+                   "type": "object", "propertyNames": {"pattern": "@"},
+                   "additionalProperties": object_schema(opendata.PUBLISHED_FIELDS)}
     return found
 
 

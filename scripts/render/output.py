@@ -5,6 +5,15 @@ from __future__ import annotations
 from scripts.render.front_matter import front_matter
 
 
+class SharedPath(ValueError):
+    """Two generated files at one path: the build turns it into a Dutch problem on the
+    contributed name that claimed it (scripts/content/addresses.py)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"two generated files share the path {path}")
+        self.path = path
+
+
 class Output:
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}  # path under docs/ → content
@@ -18,5 +27,5 @@ class Output:
 
     def binary(self, path: str, data: bytes) -> None:
         if path in self.files:
-            raise ValueError(f"two generated files share the path {path}")
+            raise SharedPath(path)
         self.files[path] = data

@@ -18,6 +18,7 @@ from scripts.content.safety import is_safe_url
 from scripts.content.schema_check import load_schema
 from scripts.model.slugs import slugify
 from scripts.feeds import calendar, news
+from scripts.site import embed
 from scripts.render.context import Context, json_dumps_for_html, paginate
 
 ROLE_LABELS = {"deelnemer": "Deelnemer", "kernteam": "Lid van het kernteam",
@@ -366,7 +367,8 @@ def build_organisation(ctx: Context, organisation: Organisation) -> None:
              past_count=len(past), articles=articles[:NEWS_SHOWN], article_count=len(articles),
              themes=ctx.index.themes_of_organisation(organisation.slug),
              feeds=[calendar.feed_link(calendar.organisation_feed(ctx, organisation))],
-             calendar_block=calendar.subscribe_block(ctx, calendar.organisation_feed(ctx, organisation)))
+             calendar_block=calendar.subscribe_block(ctx, calendar.organisation_feed(ctx, organisation)),
+             embed_block=embed.snippet(ctx, "deelnemer", organisation.slug, organisation.name))
 
 
 def organisation_json_ld(ctx: Context, o: Organisation) -> dict[str, object]:

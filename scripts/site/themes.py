@@ -12,6 +12,7 @@ from scripts.feeds import news as newsfeeds
 from scripts.site.articles import list_meta, news_pages
 from scripts.model.items import Article, Organisation
 from scripts.model.occurrences import Occurrence
+from scripts.site import embed
 from scripts.site import organisations as directory
 from scripts.site.organisations import counts_sentence, entry_of, sort_name
 from scripts.render.context import Context
@@ -62,7 +63,8 @@ def build_themes(ctx: Context) -> None:
                  feed_href=directory.relative_file(f"themas/{theme.slug}.md", newsfeeds.theme_feed_path(theme.slug)),
                  feeds=feeds + [calendar.feed_link(calendar.theme_feed(ctx, theme))],
                  extra=SECTIONS_ONLY_TOC,
-                 calendar_block=calendar.subscribe_block(ctx, calendar.theme_feed(ctx, theme)))
+                 calendar_block=calendar.subscribe_block(ctx, calendar.theme_feed(ctx, theme)),
+                 embed_block=embed.snippet(ctx, "thema", theme.slug, theme.title))
 
 
 def build_keywords(ctx: Context) -> None:
@@ -121,7 +123,8 @@ def build_movements(ctx: Context) -> None:
                                                    newsfeeds.movement_feed_path(movement.slug)),
                  feeds=feeds + [calendar.feed_link(calendar.movement_feed(ctx, movement))],
                  extra=SECTIONS_ONLY_TOC,
-                 calendar_block=calendar.subscribe_block(ctx, calendar.movement_feed(ctx, movement)))
+                 calendar_block=calendar.subscribe_block(ctx, calendar.movement_feed(ctx, movement)),
+                 embed_block=embed.snippet(ctx, "beweging", movement.slug, movement.name))
 
 
 

@@ -8,10 +8,15 @@ temporary copy of the project, paired and in turn:
 - floor: the bare engine on the same generated pages: Material without custom templates,
   Markdown extensions or hook, the same navigation, pruned (`mkdocs-floor.yml`, written here);
   the pages come from `python -m scripts generate` (timed too: "generation alone");
+- fair floor: the floor given only the finished HTML set apart from Python-Markdown, the one
+  trick our hook plays on the engine (`mkdocs-floor-fair.yml` and `floor-hook.py`, issue 23);
 - Zensical on the same pages (`zensical build`), once per size.
 
 CPU is user + system time of the finished child process (os.wait4), wall its elapsed time; the
-ratio full / floor is taken pair by pair and the median reported. The hook's share is read from
+ratios full / floor and full / fair floor are taken build by build (full, floor and fair floor
+run in turn) and the median reported. At 10× the Dutch queries of scripts/tools/search_queries.py
+are asked of the build's search index and of one Material's plugin makes of every page
+(RV_PLAIN_ENGINE=1), through Material's own search worker in chromium. The hook's share is read from
 the time stamps of MkDocs' log lines around it. At one size a profile (cProfile) of the full
 build splits the time by part; the preview is measured by editing a content file while
 `mkdocs serve` runs and waiting for its livereload signal; the calendar feeds are timed for
@@ -193,6 +198,50 @@ def write_floor_config(project: Path) -> None:
     (project / "mkdocs-floor.yml").write_text(yaml.safe_dump(floor, allow_unicode=True), encoding="utf-8")
 
 
+FAIR_FLOOR = [*MKDOCS, "build", "--clean", "-f", "mkdocs-floor-fair.yml"]
+FAIR_HOOK = '''"""The fair floor's only hook: finished HTML blocks set apart from Python-Markdown and put
+back, as our hook does (scripts/build/finished_html.py); same bytes, nothing else."""
+from scripts.build.finished_html import put_back, set_apart
+
+_apart = {}
+
+
+def on_page_markdown(markdown, page, config, files):
+    markdown, blocks = set_apart(markdown)
+    _apart[page.file.src_uri] = blocks
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return put_back(html, _apart.pop(page.file.src_uri, {}))
+'''
+
+
+def write_fair_floor_config(project: Path) -> None:
+    """The fair floor (issue 23): the floor of `write_floor_config` given only the one trick our
+    build plays on the engine, the finished HTML set apart from Python-Markdown. Against the
+    plain floor our build is measured with the engine doing less work for us than for a bare
+    site; against this one, with the same help. Written after `write_floor_config`."""
+    floor = yaml.safe_load((project / "mkdocs-floor.yml").read_text(encoding="utf-8"))
+    (project / "floor-hook.py").write_text(FAIR_HOOK, encoding="utf-8")
+    floor.update(site_dir="site-floor-fair", hooks=["floor-hook.py"])
+    (project / "mkdocs-floor-fair.yml").write_text(yaml.safe_dump(floor, allow_unicode=True), encoding="utf-8")
+
+
+def search_check(project: Path) -> tuple[int, list[str]]:
+    """Issue 23: the Dutch queries of scripts/tools/search_queries.py asked of this build's
+    index and of one where Material's plugin indexes every page (RV_PLAIN_ENGINE=1);
+    (queries asked, each difference). Run after the full builds: site/ holds ours."""
+    from scripts.tools.search_queries import QUERIES, differences, results
+
+    os.environ["RV_PLAIN_ENGINE"] = "1"  # environment() passes it on
+    try:
+        timed([*MKDOCS, "build", "--clean", "-d", "site-material-search"], project)
+    finally:
+        del os.environ["RV_PLAIN_ENGINE"]
+    return len(QUERIES), differences(results(project / "site-material-search"), results(project / "site"))
+
+
 def median(values: Iterable[float]) -> float:
     return statistics.median(values)
 
@@ -205,6 +254,8 @@ class Size:
     items: dict
     full: list[Run] = field(default_factory=list)
     floor: list[Run] = field(default_factory=list)
+    fair: list[Run] = field(default_factory=list)  # the fair floor (issue 23)
+    search: tuple[int, list[str]] | None = None  # the search check: queries, differences
     hook: list[float] = field(default_factory=list)  # seconds inside the build
     alone: Run | None = None  # python -m scripts generate
     zensical: Run | None = None
@@ -214,14 +265,15 @@ class Size:
     site_bytes: int = 0
     search_index: int = 0
 
-    def ratio(self, kind: str) -> float:
-        return median(getattr(a, kind) / getattr(b, kind) for a, b in zip(self.full, self.floor, strict=True))
+    def ratio(self, kind: str, against: str = "floor") -> float:
+        return median(getattr(a, kind) / getattr(b, kind)
+                      for a, b in zip(self.full, getattr(self, against), strict=True))
 
     def med(self, runs: str, kind: str) -> float:
         return median(getattr(r, kind) for r in getattr(self, runs))
 
 
-def measure(factor: int, workdir: Path, runs: int) -> tuple[Size, Path]:
+def measure(factor: int, workdir: Path, runs: int, search: bool = False) -> tuple[Size, Path]:
     content = workdir / f"content-{factor}"
     size = Size(factor, synthesize(PROJECT / "content", content, factor))
     project = copy_project(workdir / f"site-{factor}", content)
@@ -229,10 +281,12 @@ def measure(factor: int, workdir: Path, runs: int) -> tuple[Size, Path]:
     # (the hook hands over its own from memory).
     size.alone = timed(GENERATE, project)
     write_floor_config(project)
-    for _ in range(runs):  # in turn, so that a drift of the machine hits both alike
+    write_fair_floor_config(project)
+    for _ in range(runs):  # in turn, so that a drift of the machine hits all alike
         full = timed(FULL, project)
         size.full.append(full)
         size.floor.append(timed(FLOOR, project))
+        size.fair.append(timed(FAIR_FLOOR, project))
         hook = full.between("Running `files` event from plugin 'overrides/hooks/generate.py'", "Gegenereerd:")
         if hook is None:
             raise SystemExit("The build log does not show where the hook starts and ends:\n"
@@ -247,6 +301,8 @@ def measure(factor: int, workdir: Path, runs: int) -> tuple[Size, Path]:
     size.site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     index = site / "search" / "search_index.json"
     size.search_index = index.stat().st_size if index.is_file() else 0
+    if search:
+        size.search = search_check(project)
     size.zensical = timed(ZENSICAL, project)  # last: it writes site/ too
     return size, project
 
@@ -289,7 +345,8 @@ def profile(project: Path) -> tuple[float, list[tuple[str, float]]]:
     our_jinja = cumulative("scripts/render/context.py", ("render",))
     all_jinja = cumulative("jinja2/environment.py", ("render",))
     markdown = cumulative("mkdocs/structure/pages.py", ("render",))
-    search = cumulative("material/plugins/search/plugin.py", ("on_page_context", "on_post_build"))
+    search = (cumulative("material/plugins/search/plugin.py", ("on_page_context", "on_post_build"))
+              + cumulative("scripts/build/search_entries.py", ("page",)))  # the generator's entries (issue 23)
     parts = [
         ("generator (the hook: load, validate, index, render, feeds)", generator),
         ("  of which Jinja (our page templates)", our_jinja),
@@ -314,7 +371,7 @@ def profile(project: Path) -> tuple[float, list[tuple[str, float]]]:
     parts.append(("  of which Python-Markdown core (own time)", core))
     parts += [(f"  {name}: its processors (cumulative)", seconds)
               for name, seconds in sorted(extensions.items(), key=lambda p: -p[1]) if seconds >= 0.005]
-    parts.append(("search index (Material's search plugin)", search))
+    parts.append(("search index (Material's search plugin, and the generator's entries)", search))
     parts.append(("MkDocs core and the rest (files, navigation, links, writing)",
                   total - generator - (all_jinja - our_jinja) - markdown - search))
     return total, parts
@@ -447,6 +504,7 @@ def table(sizes: list[Size]) -> str:
         ("floor, CPU", lambda s: f"{s.med('floor', 'cpu'):.1f} s"),
         ("**full / floor, CPU** (median of pairs)", lambda s: f"**{s.ratio('cpu'):.2f}×**"),
         ("**full / floor, wall** (median of pairs)", lambda s: f"**{s.ratio('wall'):.2f}×**"),
+        *fair_rows(),
         ("the hook inside the full build", lambda s: f"{median(s.hook):.2f} s"),
         ("hook / full build (wall)", lambda s: f"{100 * median(s.hook) / s.med('full', 'wall'):.0f} %"),
         ("generation alone (`python -m scripts generate`, with start-up), wall",
@@ -464,6 +522,47 @@ def table(sizes: list[Size]) -> str:
     lines = [head, "| --- |" + " ---: |" * len(sizes)]
     lines += ["| " + label + " | " + " | ".join(cell(s) for s in sizes) + " |" for label, cell in rows]
     return "\n".join(lines)
+
+
+def fair_rows() -> list[tuple[str, Callable[[Size], str]]]:
+    """The fair floor's rows of the table (issue 23)."""
+    def when(pick: Callable[[Size], str]) -> Callable[[Size], str]:
+        return lambda s: pick(s) if s.fair else "?"
+    return [
+        ("fair floor (bare Material, same pages, finished HTML set apart), wall",
+         when(lambda s: f"{s.med('fair', 'wall'):.1f} s")),
+        ("fair floor, CPU", when(lambda s: f"{s.med('fair', 'cpu'):.1f} s")),
+        ("**full / fair floor, CPU** (median of triples)", when(lambda s: f"**{s.ratio('cpu', 'fair'):.2f}×**")),
+        ("**full / fair floor, wall** (median of triples)", when(lambda s: f"**{s.ratio('wall', 'fair'):.2f}×**")),
+        ("search: Dutch queries, same results as Material's own index",
+         lambda s: ("same for all " + str(s.search[0]) if not s.search[1] else
+                    f"{len(s.search[1])} of {s.search[0]} differ") if s.search else "–"),
+    ]
+
+
+GOAL_FLOOR_23 = 0.75  # full build ≤ 0.75× the floor in CPU at 30× (issue 23)
+GOAL_FAIR_23 = 1.1  # full build ≤ 1.1× the fair floor in CPU at 30× (issue 23)
+
+
+def verdict_23(sizes: list[Size]) -> list[str]:
+    """Issue 23's goals, at the largest size measured (30× in `make bench`)."""
+    last = sizes[-1]
+    if not last.fair:
+        return []
+    def met(ok: bool) -> str:
+        return "**met**" if ok else "**not met**"
+    lines = [f"- Full build ≤ {GOAL_FLOOR_23}× the floor in CPU at {last.factor}×: "
+             f"{met(last.ratio('cpu') <= GOAL_FLOOR_23)} ("
+             + ", ".join(f"{s.ratio('cpu'):.2f}× at {s.factor}×" for s in sizes) + ").",
+             f"- Full build ≤ {GOAL_FAIR_23}× the fair floor in CPU at {last.factor}×: "
+             f"{met(last.ratio('cpu', 'fair') <= GOAL_FAIR_23)} ("
+             + ", ".join(f"{s.ratio('cpu', 'fair'):.2f}× at {s.factor}×" for s in sizes if s.fair) + ")."]
+    for s in sizes:
+        if s.search:
+            lines.append(f"- Search at {s.factor}×: the same results for {s.search[0]} Dutch queries as "
+                         f"Material's own index: {met(not s.search[1])}"
+                         + ("" if not s.search[1] else " (" + "; ".join(s.search[1]) + ")") + ".")
+    return lines
 
 
 def verdict(sizes: list[Size], previews: dict[int, tuple[float, int]], feeds: tuple[int, float] | None) -> list[str]:
@@ -502,9 +601,11 @@ def report(sizes: list[Size], runs: int, split: tuple[int, float, list, float] |
         "",
         (f"**Full** is `mkdocs build --strict` as `make build` runs it, hook included. **Floor** is the "
         f"bare engine on the same generated pages: Material without our templates, CSS, JavaScript, "
-        f"Markdown extensions or hook, with the same navigation, pruned. Ratios are full / floor, taken "
-        f"pair by pair over {runs} pairs run in turn, median. CPU is user + system time of the build "
-        f"process."),
+        f"Markdown extensions or hook, with the same navigation, pruned. **Fair floor** is that floor "
+        f"given the one trick our hook plays on the engine, the finished HTML set apart from "
+        f"Python-Markdown (scripts/build/finished_html.py), and nothing else. Ratios are full / floor "
+        f"and full / fair floor, taken build by build over {runs} triples run in turn, median. CPU is "
+        f"user + system time of the build process."),
         "",
         "## Machine",
         "",
@@ -528,7 +629,10 @@ def report(sizes: list[Size], runs: int, split: tuple[int, float, list, float] |
         parts += ["", (f"At {factor}×, the project's configuration without the hook (our extensions, "
                        f"templates, CSS and JavaScript on the same generated pages) takes **{ablation:.2f}×** "
                        f"the CPU of the floor (one pair): the rest of the full/floor ratio is generating."), ""]
-    parts += ["## Goals (issue 13)", "", *verdict(sizes, previews, feeds), "", NOTES_MARK,
+    parts += ["## Goals (issue 13)", "", *verdict(sizes, previews, feeds), ""]
+    if verdict_23(sizes):
+        parts += ["## Goals (issue 23)", "", *verdict_23(sizes), ""]
+    parts += [NOTES_MARK,
               notes.rstrip() + "\n" if notes.strip() else ""]
     return "\n".join(parts)
 
@@ -536,10 +640,12 @@ def report(sizes: list[Size], runs: int, split: tuple[int, float, list, float] |
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.tools.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    parser.add_argument("--runs", type=int, default=3, help="pairs of full and floor builds per size")
+    parser.add_argument("--runs", type=int, default=3, help="full, floor and fair floor builds per size")
     parser.add_argument("--profile", type=int, default=10, help="the size to profile (0: none)")
     parser.add_argument("--preview", type=int, nargs="*", default=[1, 10], help="the sizes to time the preview at")
     parser.add_argument("--feeds", type=int, default=10_000, help="meetings for the feed timing (0: none)")
+    parser.add_argument("--search", type=int, nargs="*", default=[10],
+                        help="the sizes to ask the Dutch search queries at (scripts/tools/search_queries.py)")
     parser.add_argument("--output", type=Path, default=PROJECT / "BENCHMARKS.md")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
@@ -558,10 +664,14 @@ def main(argv: list[str] | None = None) -> int:
         split: tuple[int, float, list, float] | None = None
         previews: dict[int, tuple[float, int]] = {}
         for factor in args.sizes:
-            print(f"{factor}×: {args.runs} pairs of builds…", flush=True)
-            size, project = measure(factor, workdir, args.runs)
+            print(f"{factor}×: {args.runs} triples of builds…", flush=True)
+            size, project = measure(factor, workdir, args.runs, search=factor in args.search)
             print(f"{factor}×: {size.pages} pages, full {size.med('full', 'wall'):.1f} s, floor "
-                  f"{size.med('floor', 'wall'):.1f} s, CPU ratio {size.ratio('cpu'):.2f}×", flush=True)
+                  f"{size.med('floor', 'wall'):.1f} s, CPU ratio {size.ratio('cpu'):.2f}×, against the fair "
+                  f"floor {size.ratio('cpu', 'fair'):.2f}×", flush=True)
+            if size.search:
+                print(f"{factor}×: search, {size.search[0]} queries: "
+                      + ("the same results" if not size.search[1] else "; ".join(size.search[1])), flush=True)
             sizes.append(size)
             if factor == args.profile:
                 print(f"{factor}×: profile…", flush=True)
@@ -581,7 +691,7 @@ def main(argv: list[str] | None = None) -> int:
             feeds = feeds_for(args.feeds, workdir)
     args.output.write_text(report(sizes, args.runs, split, previews, feeds, notes), encoding="utf-8")
     print(f"Written to {args.output}")
-    print("\n".join(verdict(sizes, previews, feeds)))
+    print("\n".join(verdict(sizes, previews, feeds) + verdict_23(sizes)))
     return 0
 
 

@@ -59,17 +59,20 @@ def hard_cases(site: Site) -> list[Meeting]:
     return [replace(case, uid=f"{n}-{case.uid}") for n, case in enumerate(cases)]  # a UID is one meeting
 
 
-def events_bytes(meeting: Meeting, site: Site, page_url: str) -> bytes:
-    return b"".join(event.to_ical() for event in ical.meeting_events(meeting, site, page_url))
+def events_bytes(meeting: Meeting, site: Site, page_url: str, days: tuple[Meeting, ...] = ()) -> bytes:
+    return b"".join(event.to_ical() for event in ical.meeting_events(meeting, site, page_url, days))
 
 
 def test_every_meeting_is_written_as_its_events_to_ical(site):
     meetings = list(site.meetings.values()) + hard_cases(site)
     assert any(m.recurrence and m.recurrence.moved for m in meetings)
     lines = Lines()  # one for all, as in a build: the second round comes from what it remembers
+    weeks = ical.themed_weeks(site)
+    assert weeks  # the real themed weeks, whose descriptions name their days
     for meeting in meetings + meetings[::-1]:
         for page_url in (f"https://x.nl/{meeting.slug}/", "https://x.nl/a,b;c/"):
-            assert ical.meeting_ical(meeting, site, page_url, lines) == events_bytes(meeting, site, page_url)
+            days = weeks.get(meeting.uid, ())
+            assert ical.meeting_ical(meeting, site, page_url, lines, days) == events_bytes(meeting, site, page_url, days)
 
 
 def test_an_end_before_the_start_is_refused_as_event_new_refuses_it(site):
@@ -84,8 +87,10 @@ def test_an_end_before_the_start_is_refused_as_event_new_refuses_it(site):
 def calendar_the_librarys_way(meetings: list[Meeting], *, site: Site, name: str, description: str,
                               feed_url: str, page_url: str, uid: str) -> bytes:
     """The feed as a Calendar with its VTIMEZONE and the meetings' Events, serialised by icalendar
-    (what ical.calendar_ics built before it wrote the lines itself)."""
-    meetings = sorted(meetings, key=lambda m: (m.first_day, m.uid))
+    (what ical.calendar_ics built before it wrote the lines itself). A themed week once: its
+    days left out where the week is in the feed, and named in the week's description."""
+    weeks = ical.themed_weeks(site)
+    meetings = sorted(ical.once_per_week(meetings, weeks), key=lambda m: (m.first_day, m.uid))
     name, description = " ".join(name.split()), " ".join(description.split())
     stamps = [ical.stamp_of(m) for m in meetings]
     calendar = Calendar.new(prodid=ical.PRODID, calscale="GREGORIAN", source=feed_url, url=page_url,
@@ -100,7 +105,8 @@ def calendar_the_librarys_way(meetings: list[Meeting], *, site: Site, name: str,
     calendar.add_component(ical.vtimezone(date(first.year, 1, 1) if first else None,
                                           date(last.year, 12, 31) if last else None))
     for meeting in meetings:
-        for event in ical.meeting_events(meeting, site, f"https://x.nl/{meeting.slug}/"):
+        for event in ical.meeting_events(meeting, site, f"https://x.nl/{meeting.slug}/",
+                                         weeks.get(meeting.uid, ())):
             calendar.add_component(event)
     return calendar.to_ical()
 
