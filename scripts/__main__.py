@@ -11,6 +11,7 @@ The build date is an input: --datum, else BUILD_DATE, else SOURCE_DATE_EPOCH, el
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="controleer het hele voorstel (pull request) tegenover zijn basis, "
                             "bijvoorbeeld HEAD^1 of origin/main: elke wijziging buiten content/ wordt "
                             "geweigerd, want alleen een beheerder kan die samenvoegen")
+    check.add_argument("--uitslag", type=Path,
+                       help="schrijf de uitslag als JSON, voor de reactie op een pull request (pr-reactie)")
     gen = commands.add_parser("generate", help="maak de pagina's in docs/")
     gen.add_argument("--docs", type=Path, default=PROJECT / "docs")
     gen.add_argument("--datum", help="de bouwdatum (JJJJ-MM-DD)")
@@ -42,7 +45,35 @@ def main(argv: list[str] | None = None) -> int:
     meeting.add_argument("titel")
     article = commands.add_parser("bericht", help="maak een bestand voor een nieuw nieuwsbericht")
     article.add_argument("titel")
+    forms = commands.add_parser("issue-formulieren", help="maak de formulieren in .github/ISSUE_TEMPLATE/")
+    forms.add_argument("--map", type=Path, default=PROJECT / ".github" / "ISSUE_TEMPLATE")
+    from_issue = commands.add_parser("uit-issue", help="maak een bestand van een ingevuld formulier (een issue)")
+    from_issue.add_argument("--event", type=Path, required=True, help="het event-bestand van de workflow")
+    from_issue.add_argument("--uit", type=Path, required=True, help="map voor de antwoorden aan de workflow")
+    done = commands.add_parser("issue-reactie", help="de reactie op een issue als het voorstel klaarstaat")
+    done.add_argument("--link", required=True)
+    done.add_argument("--uit", type=Path, required=True)
+    reply = commands.add_parser("pr-reactie", help="de reactie op een pull request uit de uitslag van check")
+    reply.add_argument("--uitslag", type=Path, required=True)
+    reply.add_argument("--uit", type=Path, required=True)
     args = parser.parse_args(argv)
+
+    if args.command == "issue-formulieren":
+        from scripts.tools.issues import issue_forms
+        args.map.mkdir(parents=True, exist_ok=True)
+        for name, text in issue_forms(args.content).items():
+            (args.map / name).write_text(text, encoding="utf-8")
+        return 0
+    if args.command == "uit-issue":
+        from scripts.tools.issues import from_issue as make_from_issue
+        return make_from_issue(args.event, args.content, args.uit)
+    if args.command == "issue-reactie":
+        from scripts.tools.issues import done_comment
+        args.uit.write_text(done_comment(args.link), encoding="utf-8")
+        return 0
+    if args.command == "pr-reactie":
+        from scripts.tools.pr_comment import write_comment
+        return write_comment(args.uitslag, args.uit)
 
     if args.command == "check":
         # The whole build in memory, minus writing files and running the engine.
@@ -63,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             new_files = (new_files or frozenset()) | added
         problems, _ = render_site(args.content, Settings(build_date=check_date), new_files=new_files)
         problems.extend(whole)
+        if args.uitslag:
+            from scripts.tools.pr_comment import result_of
+            outcome = result_of(problems.sorted(), args.content, args.content.parent)
+            args.uitslag.parent.mkdir(parents=True, exist_ok=True)
+            args.uitslag.write_text(json.dumps(outcome, ensure_ascii=False, indent=1), encoding="utf-8")
         if problems:
             print(problems.report())
             if args.github:

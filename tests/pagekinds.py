@@ -30,6 +30,7 @@ PATTERNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "handleiding": ("handleiding/index.html", ()),
     "handleiding-soort": ("handleiding/*/index.html", ()),
     "meedoen": ("meedoen/index.html", ()),
+    "formulier": ("meedoen/*/index.html", ()),
     "over": ("over/index.html", ()),
     "404": ("404.html", ()),
 }
@@ -73,4 +74,4 @@ def url_path(rel: str) -> str:
 # Kinds every build must have: a missing one means a section broke, not "nothing to check".
 REQUIRED = ("home", "actueel", "artikel", "agenda", "bijeenkomst", "deelnemers", "deelnemer",
             "themas", "thema", "trefwoorden", "trefwoord", "beweging", "handleiding",
-            "meedoen", "over", "404")
+            "meedoen", "formulier", "over", "404")

@@ -167,12 +167,14 @@ def on_config(config):
 
 def _generate(config):
     from scripts.build.generate import content_fingerprint, render_site
+    from scripts.build.settings import contribution_settings
     from scripts.render.context import Settings
 
     content = _project(config) / "content"
     extra = config.extra or {}
     settings = Settings(build_date=_build_date(), site_url=config.site_url or "/",
-                        edit_base=extra.get("bewerk_url", ""), site_name=config.site_name)
+                        edit_base=extra.get("bewerk_url", ""), site_name=config.site_name,
+                        **contribution_settings(extra))
     key = (content_fingerprint(content), settings)
     if _last.get("key") == key:
         log.info("Gegenereerd: niets veranderd in content/, bouwdatum %s", settings.build_date.isoformat())

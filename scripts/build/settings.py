@@ -24,4 +24,12 @@ def settings_from(config_file: Path, build_date: date, site_url: str | None = No
     extra = config.get("extra") or {}
     return Settings(build_date=build_date, site_url=site_url or config.get("site_url") or "/",
                     edit_base=extra.get("bewerk_url", ""),
-                    site_name=config.get("site_name") or Settings.site_name)
+                    site_name=config.get("site_name") or Settings.site_name,
+                    **contribution_settings(extra))
+
+
+def contribution_settings(extra: dict) -> dict:
+    """The repository, branch and e-mail address of mkdocs.yml's `extra` (one place for them:
+    the hook reads them through this function too)."""
+    return {"repository": str(extra.get("repository") or "").rstrip("/"),
+            "branch": str(extra.get("branch") or "main"), "email": str(extra.get("email") or "")}

@@ -14,7 +14,8 @@ GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord
                   # the agenda to embed and the e-mail digest (scripts/site/embed.py, follow.py)
                   "insluiten", "nieuwsbrief",
                   # redirect pages at old addresses (scripts/site/redirects.py)
-                  "praktijkvoorbeelden", "praktijk", "2021-2")
+                  "praktijkvoorbeelden", "praktijk", "2021-2",
+                  "meedoen")  # the meeting and news forms (scripts/site/forms.py)
 
 
 def write_output(docs_dir: Path, files: dict[str, bytes],
