@@ -110,12 +110,15 @@ def build_meeting_page(ctx: Context, meeting: Meeting, by_series: dict[str, list
              kind="bijeenkomst", description=description, body_template="meeting.md.j2",
              source=meeting.source, m=meeting, occurrence_count=len(found),
              upcoming_occurrences=upcoming, programme_days=programme_days,
-             map_url=map_url(meeting), past=not upcoming, report=report,
+             map_url=map_url(meeting), geo_url=geo_url(meeting), past=not upcoming, report=report,
+             sign_up_mail=sign_up_mail(meeting),
              series_slug=slugify(meeting.series) if meeting.series else "",
              week=week_of(by_series, meeting), week_days=days_of(by_series, meeting),
              moved=[o for o in found if o.moved_from],
              feeds=[calendar.feed_link(calendar.meeting_feed(ctx, meeting))],
-             json_ld=event_data(ctx, meeting), calendar_block=calendar.add_block(ctx, meeting))
+             json_ld=event_data(ctx, meeting),
+             # A past meeting offers nothing to put in a calendar: its report is the next step.
+             calendar_block=calendar.add_block(ctx, meeting) if upcoming else "")
 
 
 def map_url(meeting: Meeting) -> str:
@@ -130,6 +133,23 @@ def map_url(meeting: Meeting) -> str:
         return "https://www.openstreetmap.org/search?query=" + quote(
             ", ".join(p for p in (place.address, place.postcode, place.city) if p))
     return ""
+
+
+def geo_url(meeting: Meeting) -> Markup:
+    """A `geo:` link (RFC 5870) that a phone opens in its own maps app. Built from the two
+    validated numbers only, so it needs no URL filter (which allows no `geo:` scheme)."""
+    place = meeting.place
+    if place is None or place.latitude is None or place.longitude is None:
+        return Markup("")
+    return Markup(f"geo:{float(place.latitude)!r},{float(place.longitude)!r}")
+
+
+def sign_up_mail(meeting: Meeting) -> str:
+    """mailto: with the meeting's title as subject, so the organiser knows what the mail is for."""
+    registration = meeting.registration
+    if registration is None or not registration.email:
+        return ""
+    return f"mailto:{registration.email}?subject=" + quote(f"Aanmelden: {meeting.title}", safe="")
 
 
 # --- series and themed weeks ------------------------------------------------------------------
