@@ -53,6 +53,11 @@ def build(ctx: Context) -> None:
                           "[archief](/bijeenkomsten/archief/index.md)."),
              empty_text=AGENDA_EMPTY, after=calendar.subscribe_block(ctx, feed))
 
+    ctx.page("bijeenkomsten/abonneren.md", "listing.html", title="Abonneren op de agenda",
+             kind="agenda", description="Zo zet je de bijeenkomsten van de bewegingen in je eigen "
+             "agenda-app: Google Agenda, Apple Agenda, Outlook of een andere app.",
+             body_template="subscribe_help.md.j2", block=calendar.subscribe_block(ctx, feed))
+
     by_year = defaultdict(list)
     for occurrence in index.past:
         by_year[occurrence.first_day.year].append(occurrence)
