@@ -12,7 +12,9 @@ from pathlib import Path
 GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord", "bewegingen",
                   "handleiding", "ical", "feeds", "data", "schemas", "_fragmenten",
                   # redirect pages at old addresses (scripts/site/redirects.py)
-                  "praktijkvoorbeelden", "praktijk", "2021-2")
+                  "praktijkvoorbeelden", "praktijk", "2021-2",
+                  # share images, one per page (scripts/render/share_image.py)
+                  "deelkaarten")
 
 
 def write_output(docs_dir: Path, files: dict[str, bytes],
