@@ -14,7 +14,9 @@ GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord
                   # redirect pages at old addresses (scripts/site/redirects.py)
                   "praktijkvoorbeelden", "praktijk", "2021-2",
                   # share images, one per page (scripts/render/share_image.py)
-                  "deelkaarten")
+                  "deelkaarten",
+                  # the accessibility statement (scripts/site/accessibility.py)
+                  "toegankelijkheid")
 
 
 def write_output(docs_dir: Path, files: dict[str, bytes],
