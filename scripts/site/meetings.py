@@ -149,12 +149,18 @@ def geo_url(meeting: Meeting) -> Markup:
     return Markup(f"geo:{float(place.latitude)!r},{float(place.longitude)!r}")
 
 
-def sign_up_mail(meeting: Meeting) -> str:
-    """mailto: with the meeting's title as subject, so the organiser knows what the mail is for."""
+def sign_up_mail(meeting: Meeting) -> Markup:
+    """mailto: with the meeting's title as subject, so the organiser knows what the mail is for.
+
+    Written here, not through the template's URL filter, which refuses a '?' in a mailto: link
+    (a contributed link could add recipients that way). Both parts are percent-encoded, so
+    neither the address nor the title can add a header or leave the attribute."""
     registration = meeting.registration
     if registration is None or not registration.email:
-        return ""
-    return f"mailto:{registration.email}?subject=" + quote(f"Aanmelden: {meeting.title}", safe="")
+        return Markup("")
+    address = quote(registration.email, safe="@.+-_")
+    subject = quote(f"Aanmelden: {meeting.title}", safe="")
+    return Markup(html.escape(f"mailto:{address}?subject={subject}", quote=True))
 
 
 # --- series and themed weeks ------------------------------------------------------------------

@@ -3,7 +3,7 @@ toegankelijkheidsverklaring (/toegankelijkheid/, scripts/site/accessibility.py).
 
     .venv/bin/python -m scripts.tools.accessibility_results
 
-runs the test files below with pytest (browser tests included: Chromium, axe-core and the Nu Html
+runs the tests below with pytest (browser tests included: Chromium, axe-core and the Nu Html
 Checker must be installed, as for `make test`) and writes RESULTS: per test its Dutch
 description, how many cases ran, passed and failed, the date of the run and the tools' versions.
 The results file is committed; the site's statement shows exactly what it says and the date of
@@ -23,8 +23,9 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
 RESULTS = PROJECT / "scripts" / "site" / "toegankelijkheid.json"
-TEST_FILES = ("tests/test_accessibility.py", "tests/test_reading.py", "tests/test_html_valid.py",
-              "tests/test_visible.py")
+TESTS = ("tests/test_accessibility.py", "tests/test_reading.py", "tests/test_html_valid.py",
+         "tests/test_visible.py::test_map_and_timeline_work_with_the_keyboard_and_have_text",
+         "tests/test_visible.py::test_search_results_are_readable_on_a_phone_and_a_computer")
 
 # What each test checks, in the words of the statement (WCAG success criteria in brackets).
 # A test that is not named here is still counted, under its own name, so nothing is hidden.
@@ -98,8 +99,8 @@ def summarise(junit: Path) -> list[dict[str, object]]:
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         junit = Path(folder) / "junit.xml"
-        files = [f for f in TEST_FILES if (PROJECT / f).is_file()]
-        subprocess.run([sys.executable, "-m", "pytest", *files, "-q", "-p", "no:cacheprovider",
+        tests = [t for t in TESTS if (PROJECT / t.split("::")[0]).is_file()]
+        subprocess.run([sys.executable, "-m", "pytest", *tests, "-q", "-p", "no:cacheprovider",
                         f"--junitxml={junit}"], cwd=PROJECT, check=False)
         checks = summarise(junit)
     results = {"datum": date.today().isoformat(), "hulpmiddelen": _versions(), "tests": checks}
