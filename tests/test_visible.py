@@ -107,6 +107,7 @@ def test_every_meeting_kind_shows_place_sign_up_and_join_as_its_data_allows(site
         assert "Online meedoen" in body and "na aanmelding" in body  # the data's own words
     if where:
         assert "Waar is het?" in body and where in body
+        assert hrefs(markup, "rv-waar__kaart")[0].startswith("https://www.openstreetmap.org/search?query=")
     else:
         assert "Waar is het?" not in body
 
@@ -177,10 +178,10 @@ def test_no_subscribe_block_where_the_calendar_is_empty(site):
 
 
 def test_the_whole_explanation_is_on_the_agenda_and_the_help_page(site):
-    for path in ("bijeenkomsten", "bijeenkomsten/abonneren"):
+    for path in ("bijeenkomsten", "abonneren"):
         markup = read(site, path)
         assert "tot een dag" in markup and 'href="webcal://www.radicalevernieuwing.nl/ical/alle.ics"' in markup, path
-    assert 'href="../../bijeenkomsten/abonneren/"' in read(site, "themas/zeggenschap")
+    assert 'href="../../abonneren/"' in read(site, "themas/zeggenschap")
 
 
 # --- search -----------------------------------------------------------------------------------

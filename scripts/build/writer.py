@@ -16,7 +16,9 @@ GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord
                   # share images, one per page (scripts/render/share_image.py)
                   "deelkaarten",
                   # the accessibility statement (scripts/site/accessibility.py)
-                  "toegankelijkheid")
+                  "toegankelijkheid",
+                  # the help page for calendar subscriptions (scripts/site/meetings.py)
+                  "abonneren")
 
 
 def write_output(docs_dir: Path, files: dict[str, bytes],

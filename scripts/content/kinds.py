@@ -26,7 +26,7 @@ KINDS = (
     Kind("bewegingen", "beweging", "movements"),
     Kind("themas", "thema", "themes"),
     Kind("deelnemers", "deelnemer", "organisations", ("pagina", "kaart", "oud", "provincie", "beweging", "thema"), "logos"),
-    Kind("bijeenkomsten", "bijeenkomst", "meetings", ("archief", "pagina", "agenda", "reeks", "abonneren")),
+    Kind("bijeenkomsten", "bijeenkomst", "meetings", ("archief", "pagina", "agenda", "reeks")),
     Kind("actueel", "artikel", "articles", ("pagina", "feed"), "downloads"),
 )
 SCHEMAS = tuple(kind.schema for kind in KINDS)

@@ -53,7 +53,7 @@ def build(ctx: Context) -> None:
                           "[archief](/bijeenkomsten/archief/index.md)."),
              empty_text=AGENDA_EMPTY, after=calendar.subscribe_block(ctx, feed))
 
-    ctx.page("bijeenkomsten/abonneren.md", "listing.html", title="Abonneren op de agenda",
+    ctx.page("abonneren/index.md", "listing.html", title="Abonneren op de agenda",
              kind="agenda", description="Zo zet je de bijeenkomsten van de bewegingen in je eigen "
              "agenda-app: Google Agenda, Apple Agenda, Outlook of een andere app.",
              body_template="subscribe_help.md.j2", block=calendar.subscribe_block(ctx, feed))
@@ -137,6 +137,8 @@ def map_url(meeting: Meeting) -> str:
     if place.address:
         return "https://www.openstreetmap.org/search?query=" + quote(
             ", ".join(p for p in (place.address, place.postcode, place.city) if p))
+    if place.name:  # a named venue without address: the map's search usually finds it
+        return "https://www.openstreetmap.org/search?query=" + quote(f"{place.name}, {place.city}")
     return ""
 
 
