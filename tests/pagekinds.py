@@ -31,6 +31,8 @@ PATTERNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "handleiding-soort": ("handleiding/*/index.html", ()),
     "meedoen": ("meedoen/index.html", ()),
     "over": ("over/index.html", ()),
+    "abonneren": ("abonneren/index.html", ()),
+    "toegankelijkheid": ("toegankelijkheid/index.html", ()),
     "404": ("404.html", ()),
 }
 

@@ -53,7 +53,7 @@ def build(ctx: Context) -> None:
                           "[archief](/bijeenkomsten/archief/index.md)."),
              empty_text=AGENDA_EMPTY, after=calendar.subscribe_block(ctx, feed))
 
-    ctx.page("abonneren/index.md", "listing.html", title="Abonneren op de agenda",
+    ctx.page("abonneren/index.md", "listing.html", title="Zo abonneer je op de agenda",
              kind="agenda", description="Zo zet je de bijeenkomsten van de bewegingen in je eigen "
              "agenda-app: Google Agenda, Apple Agenda, Outlook of een andere app.",
              body_template="subscribe_help.md.j2", block=calendar.subscribe_block(ctx, feed))
