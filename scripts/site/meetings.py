@@ -116,7 +116,6 @@ def build_meeting_page(ctx: Context, meeting: Meeting, by_series: dict[str, list
              source=meeting.source, m=meeting, occurrence_count=len(found),
              upcoming_occurrences=upcoming, programme_days=programme_days,
              map_url=map_url(meeting), geo_url=geo_url(meeting), past=not upcoming, report=report,
-             sign_up_mail=sign_up_mail(meeting),
              series_slug=slugify(meeting.series) if meeting.series else "",
              week=week_of(by_series, meeting), week_days=days_of(by_series, meeting),
              moved=[o for o in found if o.moved_from],
@@ -149,20 +148,6 @@ def geo_url(meeting: Meeting) -> Markup:
     if place is None or place.latitude is None or place.longitude is None:
         return Markup("")
     return Markup(f"geo:{float(place.latitude)!r},{float(place.longitude)!r}")
-
-
-def sign_up_mail(meeting: Meeting) -> Markup:
-    """mailto: with the meeting's title as subject, so the organiser knows what the mail is for.
-
-    Written here, not through the template's URL filter, which refuses a '?' in a mailto: link
-    (a contributed link could add recipients that way). Both parts are percent-encoded, so
-    neither the address nor the title can add a header or leave the attribute."""
-    registration = meeting.registration
-    if registration is None or not registration.email:
-        return Markup("")
-    address = quote(registration.email, safe="@.+-_")
-    subject = quote(f"Aanmelden: {meeting.title}", safe="")
-    return Markup(html.escape(f"mailto:{address}?subject={subject}", quote=True))
 
 
 # --- series and themed weeks ------------------------------------------------------------------
