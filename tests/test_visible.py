@@ -110,9 +110,10 @@ def test_every_meeting_kind_shows_place_sign_up_and_join_as_its_data_allows(site
         assert "Waar is het?" not in body
 
 
-def test_cancelled_meeting_offers_no_sign_up(site):
+def test_cancelled_meeting_offers_no_sign_up_and_no_route(site):
     body = text(read(site, "bijeenkomsten/geannuleerd-december"))
     assert "Deze bijeenkomst gaat niet door" in body and "Meld je aan" not in body
+    assert "Waar is het?" not in body and "adres en route" not in body  # no way to a place it is not at
 
 
 def test_the_tense_and_the_offers_follow_the_build_date(site, later):
