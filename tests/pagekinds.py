@@ -32,6 +32,8 @@ PATTERNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "meedoen": ("meedoen/index.html", ()),
     "formulier": ("meedoen/*/index.html", ()),
     "over": ("over/index.html", ()),
+    "abonneren": ("abonneren/index.html", ()),
+    "toegankelijkheid": ("toegankelijkheid/index.html", ()),
     "404": ("404.html", ()),
 }
 

@@ -13,7 +13,9 @@ from conftest import PROJECT
 
 from scripts.build.finished_html import put_back, set_apart
 
-ALLOWED_SCHEMES = {"", "http", "https", "mailto", "tel", "webcal"}
+# geo: is the generator's own link to a meeting's coordinates (scripts/site/meetings.py, geo_url,
+# written from two validated numbers); contributed links cannot use it (render/contributed.py).
+ALLOWED_SCHEMES = {"", "http", "https", "mailto", "tel", "webcal", "geo"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "background",
                   "cite", "longdesc", "ping", "manifest", "codebase", "srcset", "srcdoc"}
 # Never in a generated page's Markdown (the theme adds its own scripts around it).

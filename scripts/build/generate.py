@@ -19,7 +19,7 @@ from scripts.render.environment import make_environment
 from scripts.render.output import Output, SharedPath
 from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
 from scripts.content.pdfs import clean_pdf
-from scripts.site import articles, embed, follow, forms, guide, home, meetings, organisations, redirects, themes
+from scripts.site import accessibility, articles, embed, follow, forms, guide, home, meetings, organisations, redirects, themes
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,8 @@ def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str]
         ctx = Context(build_index(tracked.site, settings.build_date), settings, make_environment(), Output())
         ctx.out.text(published.PUBLISHED, tracked.baseline)
         for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
-                        newsfeeds.build, calendar.build, opendata.build, opendata_schema.build, embed.build, follow.build):
+                        newsfeeds.build, calendar.build, opendata.build, opendata_schema.build, embed.build, follow.build,
+                        accessibility.build):
             builder(ctx)
         guide.build(ctx, content_dir / "_sjablonen")
         forms.build(ctx)

@@ -15,7 +15,13 @@ GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord
                   "insluiten", "nieuwsbrief",
                   # redirect pages at old addresses (scripts/site/redirects.py)
                   "praktijkvoorbeelden", "praktijk", "2021-2",
-                  "meedoen")  # the meeting and news forms (scripts/site/forms.py)
+                  "meedoen",  # the meeting and news forms (scripts/site/forms.py)
+                  # share images, one per page (scripts/render/share_image.py)
+                  "deelkaarten",
+                  # the accessibility statement (scripts/site/accessibility.py)
+                  "toegankelijkheid",
+                  # the help page for calendar subscriptions (scripts/site/meetings.py)
+                  "abonneren")
 
 
 def write_output(docs_dir: Path, files: dict[str, bytes],

@@ -3,6 +3,7 @@ movement and organisation pages) and "Zet in je agenda" (a meeting page)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import quote, urlencode, urlsplit
@@ -140,8 +141,35 @@ def google_subscribe(ctx: Context, path: str) -> str:
 
 
 def subscribe_block(ctx: Context, feed: Feed) -> Markup:
+    """The whole explanation on the agenda (the feed of everything); elsewhere one compact
+    "Abonneren" disclosure, and for a feed without meetings a sentence that says so."""
+    full = feed.path == all_feed(ctx).path
     return Markup(ctx.render("calendar_subscribe.md.j2", feed=feed, address=ctx.absolute(feed.path),
-                             webcal=webcal(ctx, feed.path), google=google_subscribe(ctx, feed.path)))
+                             webcal=webcal(ctx, feed.path), google=google_subscribe(ctx, feed.path),
+                             full=full, empty=not full and feed_size(ctx, feed) == 0))
+
+
+_SIZES: list = []  # [(ctx, sizes)]: the feed sizes of the build in progress (one slot)
+
+
+def feed_size(ctx: Context, feed: Feed) -> int:
+    """How many meetings the feed file at `feed.path` holds: the same choice as build() makes,
+    counted once per build for all feeds (pages are rendered before the feeds are written)."""
+    if not _SIZES or _SIZES[0][0] is not ctx:
+        site, index = ctx.site, ctx.index
+        kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
+        sizes = {all_feed(ctx).path: len(kept)}
+        for movement in site.movements.values():
+            keep = index.for_movement(movement.slug)[0]
+            sizes[movement_feed(ctx, movement).path] = sum(1 for m in kept if keep(m))
+        for theme in site.themes.values():
+            keep = index.for_theme(theme.slug)[0]
+            sizes[theme_feed(ctx, theme).path] = sum(1 for m in kept if keep(m))
+        by_organisation = Counter(slug for m in kept for slug in dict.fromkeys(m.organisers))
+        for organisation in site.organisations.values():
+            sizes[organisation_feed(ctx, organisation).path] = by_organisation[organisation.slug]
+        _SIZES[:] = [(ctx, sizes)]
+    return _SIZES[0][1].get(feed.path, 1 if feed.path.startswith("ical/bijeenkomst/") else 0)
 
 
 # --- "Zet in je agenda" -----------------------------------------------------------------------

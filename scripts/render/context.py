@@ -6,11 +6,14 @@ import html
 import json
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 from datetime import date
 
 from jinja2 import Environment, Template
 
 from scripts.index import SiteIndex
+from scripts.model.items import Article, Meeting
+from scripts.render import dutch, share_image
 from scripts.render.cached import CachedMacros
 from scripts.render.macros import build_macros
 from scripts.render.output import Output
@@ -94,7 +97,28 @@ class Context:
             meta["edit_url"] = self.edit_url(source)
         if extra:
             meta.update(extra)
+        meta["share_image"] = self.share_image(path, title, kind, values)
         self.out.page(path, meta, self.render(body_template, title=title, **values))
+
+    def share_image(self, path: str, title: str, kind: str, values: dict[str, Any]) -> str:
+        """The page's own share card (render/share_image.py), written next to the pages;
+        returns its path under the site root for og:image."""
+        image = "deelkaarten/" + path.removesuffix(".md") + ".png"
+        host = urlsplit(self.settings.site_url).hostname or ""
+        self.out.binary(image, share_image.card(title, KIND_LABELS.get(kind, ""), share_detail(values),
+                                                self.settings.site_name, host.removeprefix("www.")))
+        return image
+
+
+def share_detail(values: dict[str, Any]) -> str:
+    """The line under the title on a share card: a meeting's date and place, an article's date."""
+    for value in values.values():
+        if isinstance(value, Meeting):
+            place = value.place.city if value.place else ("online" if value.online else "")
+            return ", ".join(p for p in (dutch.meeting_when(value), place) if p)
+        if isinstance(value, Article):
+            return dutch.day(value.date)
+    return ""
 
 
 def json_dumps_for_html(data: Any) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from scripts.render import dutch
+from scripts.render import dutch, monogram
 from scripts.content.safety import is_safe_url
 from scripts.render.contributed import as_raw_block, render_markdown
 
@@ -124,7 +124,7 @@ def _new_environment() -> Environment:
     env.filters.update({
         "h": html_text, "hm": html_inline, "url": safe_url, "body": body, "md": markdown_text,
         "dag": dutch.day, "weekdag": dutch.weekday_day, "maand": dutch.month_year,
-        "wanneer": dutch.meeting_when,
+        "wanneer": dutch.meeting_when, "monogram": monogram.badge,
     })
     env.globals["page"] = page_link
     return env

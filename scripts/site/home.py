@@ -1,5 +1,6 @@
 """Fragments of the hand-written home page (docs/index.md includes them as snippets): a few
-numbers, meetings as cards with a date block, and the latest news as cards.
+numbers, meetings as cards with a date block, the latest news as cards, the map of the
+provinces (movement_map.py) and the movement through the years (timeline.py).
 
 The home page must always show something true: when nothing is planned it shows the most
 recent meetings under a heading that says so, and a number is shown only when it is not zero.
@@ -16,6 +17,7 @@ from scripts.model.items import Article, Meeting
 from scripts.model.occurrences import Occurrence
 from scripts.render import dutch
 from scripts.render.context import Context
+from scripts.site import movement_map, timeline
 
 CARDS = 3  # meetings and news items on the home page
 
@@ -92,3 +94,5 @@ def build(ctx: Context) -> None:
     ctx.out.text("_fragmenten/home-nieuws.md",
                  ctx.render("home_news.md.j2", cards=[news_card(ctx, a) for a in index.articles[:CARDS]]))
     ctx.out.text("_fragmenten/home-cijfers.md", ctx.render("home_numbers.md.j2", numbers=numbers_of(ctx)))
+    ctx.out.text("_fragmenten/home-kaart.md", movement_map.render(ctx))
+    ctx.out.text("_fragmenten/home-tijdlijn.md", timeline.render(ctx))

@@ -206,6 +206,11 @@ def build(ctx: Context) -> None:
     index = ctx.index
     build_agenda(ctx)
 
+    ctx.page("abonneren/index.md", "listing.html", title="Zo abonneer je op de agenda",
+             kind="agenda", description="Zo zet je de bijeenkomsten van de bewegingen in je eigen "
+             "agenda-app: Google Agenda, Apple Agenda, Outlook of een andere app.",
+             body_template="subscribe_help.md.j2", block=calendar.subscribe_block(ctx, feed))
+
     by_year = defaultdict(list)
     for occurrence in index.past:
         by_year[occurrence.first_day.year].append(occurrence)
@@ -263,12 +268,14 @@ def build_meeting_page(ctx: Context, meeting: Meeting, by_series: dict[str, list
              kind="bijeenkomst", description=description, body_template="meeting.md.j2",
              source=meeting.source, m=meeting, occurrence_count=len(found),
              upcoming_occurrences=upcoming, programme_days=programme_days,
-             map_url=map_url(meeting), past=not upcoming, report=report,
+             map_url=map_url(meeting), geo_url=geo_url(meeting), past=not upcoming, report=report,
              series_slug=slugify(meeting.series) if meeting.series else "",
              week=week_of(by_series, meeting), week_days=days_of(by_series, meeting),
              moved=[o for o in found if o.moved_from],
              feeds=[calendar.feed_link(calendar.meeting_feed(ctx, meeting))],
-             json_ld=event_data(ctx, meeting), calendar_block=calendar.add_block(ctx, meeting))
+             json_ld=event_data(ctx, meeting),
+             # A past meeting offers nothing to put in a calendar: its report is the next step.
+             calendar_block=calendar.add_block(ctx, meeting) if upcoming else "")
 
 
 def map_url(meeting: Meeting) -> str:
@@ -282,7 +289,18 @@ def map_url(meeting: Meeting) -> str:
     if place.address:
         return "https://www.openstreetmap.org/search?query=" + quote(
             ", ".join(p for p in (place.address, place.postcode, place.city) if p))
+    if place.name:  # a named venue without address: the map's search usually finds it
+        return "https://www.openstreetmap.org/search?query=" + quote(f"{place.name}, {place.city}")
     return ""
+
+
+def geo_url(meeting: Meeting) -> Markup:
+    """A `geo:` link (RFC 5870) that a phone opens in its own maps app. Built from the two
+    validated numbers only, so it needs no URL filter (which allows no `geo:` scheme)."""
+    place = meeting.place
+    if place is None or place.latitude is None or place.longitude is None:
+        return Markup("")
+    return Markup(f"geo:{float(place.latitude)!r},{float(place.longitude)!r}")
 
 
 # --- series and themed weeks ------------------------------------------------------------------
