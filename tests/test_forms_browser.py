@@ -66,6 +66,10 @@ ARTICLE = {
 FORMS = {"deelnemer": ORGANISATION, "bijeenkomst": MEETING, "artikel": ARTICLE}
 
 
+def without_filter_data(html: str) -> str:
+    return re.sub(r' data-(?:rv-item|rv-static|rv-in|beweging|thema|plaats|maand|jaar|provincie|sector)(?:="[^"]*")?', "", html)
+
+
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
@@ -235,7 +239,9 @@ def test_a_form_filled_as_a_person_would(browser, form_url, site_for, tmp_path, 
     finally:
         server.shutdown()
     origin = form_url
-    assert card.replace(url, origin) == preview_card
+    # The list's data-* attributes are the filter script's (docs/assets/javascripts/filters.js),
+    # not what a reader sees; the card itself must be the same markup, byte for byte.
+    assert without_filter_data(card.replace(url, origin)) == without_filter_data(preview_card)
     assert errors == []
     context.close()
 

@@ -99,7 +99,10 @@ def _source_in_traceback(error: BaseException) -> str:
     frame_tb = error.__traceback__
     while frame_tb is not None:
         for value in frame_tb.tb_frame.f_locals.values():
-            source = getattr(value, "source", None)
+            try:  # a local may be anything, a Jinja Undefined that raises on every attribute too
+                source = getattr(value, "source", None)
+            except Exception:
+                continue
             if isinstance(source, str) and source.endswith(".md"):
                 found = source
         frame_tb = frame_tb.tb_next

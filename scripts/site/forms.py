@@ -322,8 +322,9 @@ def card_templates(ctx: Context) -> dict[str, Any]:
                                   online=True, status=status, summary=slot("samenvatting"))
         occurrence = SimpleNamespace(meeting=meeting, moved_from=None, first_day=_Day(), start=None, end=None)
         meetings[status] = str(macros["meeting_item"](occurrence)).strip()
+    # No movements: the news form does not ask for them (a list card shows them when the file has any).
     article = SimpleNamespace(slug=slot("slug"), title=slot("titel"), date=_Day(), themes=(slot("thema"),),
-                              summary=slot("samenvatting"))
+                              movements=(), summary=slot("samenvatting"))
     return {"deelnemer": str(macros["directory_item"](entry, True)).strip(), "bijeenkomst": meetings,
             "artikel": str(macros["article_item"](article, 2)).strip(),
             "themalink": str(macros["theme_links"]((slot("thema"),))).strip()}

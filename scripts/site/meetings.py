@@ -209,7 +209,7 @@ def build(ctx: Context) -> None:
     ctx.page("abonneren/index.md", "listing.html", title="Zo abonneer je op de agenda",
              kind="agenda", description="Zo zet je de bijeenkomsten van de bewegingen in je eigen "
              "agenda-app: Google Agenda, Apple Agenda, Outlook of een andere app.",
-             body_template="subscribe_help.md.j2", block=calendar.subscribe_block(ctx, feed))
+             body_template="subscribe_help.md.j2", block=calendar.subscribe_block(ctx, calendar.all_feed(ctx)))
 
     by_year = defaultdict(list)
     for occurrence in index.past:
