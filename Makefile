@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # no hooks, so the generator writes them under docs/ first (python -m scripts generate).
 ENGINE ?= mkdocs
 
-.PHONY: serve build check test lint lock bench deelnemer bijeenkomst bericht clean setup browser tools calendar-clients
+.PHONY: serve build check test lint lock bench deelnemer bijeenkomst bericht clean setup browser tools calendar-clients fonts
 
 # Python packages come only from the hashed locks (requirements/runtime.txt and test.txt, written
 # by `make lock` from requirements.txt): pip refuses anything unpinned or with another hash.
@@ -83,7 +83,7 @@ lint: $(STAMP)
 
 # Two workers, a test file at a time (loadfile): a file's module-scoped site is then built once.
 # (loadgroup and worksteal hand out single tests, so both workers would build the same sites.)
-test: lint browser tools calendar-clients
+test: lint browser tools calendar-clients fonts
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(STAMP)
@@ -122,6 +122,25 @@ calendar-clients:
 	@/usr/bin/python3 -c "import gi; gi.require_version('ICalGLib', '3.0')" >/dev/null 2>&1 || { \
 	  echo "libical installeren (Debian-pakketten, voor de agenda-tests)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gir1.2-ical-3.0 python3-gi >/dev/null; }
+
+# Fixed font sets for tests/test_widths.py: Debian's font packages unpacked into .cache/fonts/
+# (nothing installed on the machine), so the page-width test measures with the same fonts on
+# every machine. Only the regular faces of Noto's Latin families are kept from fonts-noto-core.
+FONT_PACKAGES := fonts-dejavu-core fonts-liberation2 fonts-noto-core
+FONTS := .cache/fonts/.klaar
+fonts: $(FONTS)
+$(FONTS):
+	@echo "Lettertypen voor de test van de paginabreedte ophalen (Debian-pakketten)…"
+	@rm -rf .cache/fonts && mkdir -p .cache/fonts/deb .cache/fonts/dejavu .cache/fonts/liberation .cache/fonts/noto
+	@cd .cache/fonts/deb && { apt-get download -qq -o APT::Sandbox::User=root $(FONT_PACKAGES) 2>/dev/null || { \
+	  apt-get update -qq && apt-get download -qq -o APT::Sandbox::User=root $(FONT_PACKAGES); }; }
+	@for deb in .cache/fonts/deb/*.deb; do dpkg-deb -x "$$deb" .cache/fonts/deb/root; done
+	@mv .cache/fonts/deb/root/usr/share/fonts/truetype/dejavu/*.ttf .cache/fonts/dejavu/
+	@mv .cache/fonts/deb/root/usr/share/fonts/truetype/liberation2/*.ttf .cache/fonts/liberation/
+	@mv .cache/fonts/deb/root/usr/share/fonts/truetype/noto/NotoSans-*.ttf \
+	  .cache/fonts/deb/root/usr/share/fonts/truetype/noto/NotoSerif-*.ttf .cache/fonts/noto/
+	@rm -rf .cache/fonts/deb
+	@touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
