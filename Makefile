@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 BUILD_DATE ?= $(shell date +%F)
 export BUILD_DATE
 # Only what a person needs: no English end-of-life banner of Material (it honours this variable);
@@ -17,23 +16,35 @@ ENGINE ?= mkdocs
 
 # Python packages come only from the hashed locks (requirements/runtime.txt and test.txt, written
 # by `make lock` from requirements.txt): pip refuses anything unpinned or with another hash.
-# Then this project itself, editable, so `import scripts` works everywhere without sys.path edits.
-# Publishing installs the runtime alone: LOCKS=requirements/runtime.txt.
-LOCKS ?= requirements/runtime.txt requirements/test.txt
-$(STAMP): $(LOCKS) pyproject.toml
-	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes $(addprefix -r ,$(LOCKS))
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
-	touch $(STAMP)
+# Two steps, so a person who only wants to see the site waits for the runtime alone:
+# $(STAMP): the runtime lock and this project itself, editable (`import scripts` works everywhere
+#   without sys.path edits): enough for serve, build, check and the scaffolds (and publishing);
+# $(TEST_STAMP): the test lock added to the same virtualenv: for test, lint, bench and lock.
+# pip -qq: only errors. (This machine kind's pip configuration names local package folders that
+# do not exist, and pip warns about each of them for every package: noise, not news.)
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+PIP_INSTALL := $(BIN)/pip install -qq --disable-pip-version-check
+$(STAMP): requirements/runtime.txt pyproject.toml
+	@echo "Eenmalig: de Python-pakketten voor de site installeren in $(VENV)/…"
+	@rm -rf $(VENV)
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP_INSTALL) --require-hashes -r requirements/runtime.txt
+	@$(PIP_INSTALL) --no-deps --no-build-isolation --editable .
+	@touch $(STAMP)
 
-setup: $(STAMP)
+$(TEST_STAMP): $(STAMP) requirements/test.txt
+	@echo "Eenmalig: de pakketten voor de tests en controles installeren in $(VENV)/…"
+	@$(PIP_INSTALL) --require-hashes -r requirements/runtime.txt -r requirements/test.txt
+	@touch $(TEST_STAMP)
+
+setup: $(TEST_STAMP)
 
 # After editing requirements.txt (or merging branches that did): rewrite the hashed locks.
 # Needs the package registry; commit requirements/ with the change.
 UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
 	--custom-compile-command "make lock"
-lock: $(STAMP)
+lock: $(TEST_STAMP)
 	@test -x $(BIN)/uv || { awk '/^uv==/{p=1} p{print} p&&!/\\$$/{exit}' requirements/test.txt > $(VENV)/uv.txt; \
 	  $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv.txt; }
 	{ echo '# Written by `make lock` from requirements.txt (above `# tests`): edit that file.'; \
@@ -75,7 +86,7 @@ check: $(STAMP)
 # audit without network. `make test MYPY=true` skips the type check (until every branch's type
 # fixes are merged).
 MYPY ?= $(BIN)/mypy
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/lint-imports --no-logo
 	$(BIN)/ruff check --quiet .
 	$(BIN)/zizmor --offline --quiet --min-severity medium .github
@@ -86,7 +97,7 @@ lint: $(STAMP)
 test: lint browser tools calendar-clients fonts
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python -m scripts.tools.bench
 
 deelnemer: $(STAMP)
