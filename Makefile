@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # no hooks, so the generator writes them under docs/ first (python -m scripts generate).
 ENGINE ?= mkdocs
 
-.PHONY: serve build check test lint lock bench deelnemer bijeenkomst bericht clean setup browser tools calendar-clients fonts
+.PHONY: serve build check test test-diep lint lock bench deelnemer bijeenkomst bericht clean setup browser tools calendar-clients fonts
 
 # Python packages come only from the hashed locks (requirements/runtime.txt and test.txt, written
 # by `make lock` from requirements.txt): pip refuses anything unpinned or with another hash.
@@ -96,6 +96,12 @@ lint: $(TEST_STAMP)
 # (loadgroup and worksteal hand out single tests, so both workers would build the same sites.)
 test: lint browser tools calendar-clients fonts
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# The property tests (hypothesis) with every example they ask for: `make test` tries a tenth of
+# them (tests/depth.py) to stay quick; CI (.ci/run) runs this too.
+PROPERTY_TESTS = $(shell grep -rl --include='*.py' '^from hypothesis' tests)
+test-diep: $(TEST_STAMP)
+	RV_DIEP=1 $(BIN)/python -m pytest -n 2 --dist loadfile $(PROPERTY_TESTS)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python -m scripts.tools.bench
