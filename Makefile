@@ -103,7 +103,7 @@ PROPERTY_TESTS = $(shell grep -rl --include='*.py' '^from hypothesis' tests)
 test-diep: $(TEST_STAMP)
 	RV_DIEP=1 $(BIN)/python -m pytest -n 2 --dist loadfile $(PROPERTY_TESTS)
 
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) node_modules/.lighthouse
 	$(BIN)/python -m scripts.tools.bench
 
 deelnemer: $(STAMP)
@@ -159,8 +159,14 @@ $(FONTS):
 	@rm -rf .cache/fonts/deb
 	@touch $@
 
+# --omit=optional: Lighthouse (package.json's optional part) is for make bench alone.
 node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --omit=optional --ignore-scripts --no-audit --no-fund --loglevel=error
+
+# make bench adds it (the same lock, all of it). A stamp of our own: npm gives its files old dates.
+node_modules/.lighthouse: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 clean:
 	rm -rf site .cache $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten praktijkvoorbeelden praktijk 2021-2)
