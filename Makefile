@@ -22,9 +22,11 @@ ENGINE ?= mkdocs
 # $(TEST_STAMP): the test lock added to the same virtualenv: for test, lint, bench and lock.
 # pip -qq: only errors. (This machine kind's pip configuration names local package folders that
 # do not exist, and pip warns about each of them for every package: noise, not news.)
+# --no-compile: Python compiles a module when it is first imported; compiling every file of every
+# package up front made the first `make serve` wait for files it never reads.
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
-PIP_INSTALL := $(BIN)/pip install -qq --disable-pip-version-check
+PIP_INSTALL := $(BIN)/pip install -qq --disable-pip-version-check --no-compile
 $(STAMP): requirements/runtime.txt pyproject.toml
 	@echo "Eenmalig: de Python-pakketten voor de site installeren in $(VENV)/…"
 	@rm -rf $(VENV)

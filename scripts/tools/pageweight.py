@@ -168,3 +168,23 @@ def table(weights: list[Weight], scores: dict[str, dict[str, int]]) -> str:
             row += "".join(f" {scores[w.kind][c]} |" if w.kind in scores else " |" for c in CATEGORIES)
         lines.append(row)
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m scripts.tools.pageweight [site]`: the table for a site built already."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.pageweight", description=__doc__.split("\n")[0])
+    parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    parser.add_argument("--lighthouse", action="store_true", help="add Lighthouse's mobile scores")
+    args = parser.parse_args(argv)
+    binary = lighthouse_binary(Path(__file__).resolve().parents[2])
+    if args.lighthouse and not binary:
+        raise SystemExit("Lighthouse ontbreekt in node_modules/: voer `npm ci` uit.")
+    scores = lighthouse_scores(args.site, binary) if args.lighthouse and binary else {}
+    print(table(page_weights(args.site), scores))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
