@@ -117,7 +117,9 @@ def overflow(font_page, url: str) -> list[str]:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     sans = FONT_SETS[name][1]
-    assert drawn_fonts(devtools, "h1") == [sans], f"{url}: the heading is not drawn in {sans} alone"
+    # fontconfig sees only the set's folder, so any fallback for a rare character stays inside it.
+    fonts = drawn_fonts(devtools, "h1")
+    assert sans in fonts, f"{url}: the heading is drawn in {fonts}, not in {sans}"
     problems = []
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
