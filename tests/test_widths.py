@@ -53,8 +53,12 @@ CULPRITS = """(width) => [...document.querySelectorAll('body *')]
     .slice(0, 8).map(e => e.tagName + '.' + e.className + ' → ' + Math.round(e.getBoundingClientRect().right) + 'px')"""
 
 # Material animates the header's search field when the width changes: measure the layout at rest.
+# (Endless animations are not waited for, and no wait is longer than two seconds.)
 SETTLED_WIDTH = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(async () => {
-    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+    const ending = document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => null));
+    await Promise.race([Promise.all(ending), new Promise(r => setTimeout(r, 2000))]);
     done(document.documentElement.scrollWidth);
 })))"""
 
