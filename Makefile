@@ -145,7 +145,7 @@ calendar-clients:
 
 # Fixed font sets for tests/test_widths.py: Debian's font packages unpacked into .cache/fonts/
 # (nothing installed on the machine), so the page-width test measures with the same fonts on
-# every machine. Only the regular faces of Noto's Latin families are kept from fonts-noto-core.
+# every machine. Of fonts-noto-core only Noto Sans and Noto Serif are kept.
 FONT_PACKAGES := fonts-dejavu-core fonts-liberation2 fonts-noto-core
 FONTS := .cache/fonts/.klaar
 fonts: $(FONTS)
