@@ -54,7 +54,13 @@
     stemmer = holder.lunr.nl.stemmer;
   });
 
-  var indexReady = search.index
+  // An engine whose search does not ask for the index this way (Zensical's own bundle) leaves
+  // no download to share: then the index is fetched here, once the search is open.
+  var indexReady = search.geopend
+    .then(function () {
+      return search.gevraagd ? search.index
+        : fetch(new URL("search/search_index.json", base)).then(function (r) { return r.blob(); });
+    })
     .then(function (blob) { return blob.text(); })
     .then(function (text) {
       var index = JSON.parse(text);
