@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 BUILD_DATE ?= $(shell date +%F)
 export BUILD_DATE
 # Only what a person needs: no English end-of-life banner of Material (it honours this variable);
@@ -13,29 +12,44 @@ export NO_MKDOCS_2_WARNING := 1
 # no hooks, so the generator writes them under docs/ first (python -m scripts generate).
 ENGINE ?= mkdocs
 
-.PHONY: serve build check test lint lock bench deelnemer bijeenkomst bericht clean setup browser tools calendar-clients
+.PHONY: serve build check test test-diep lint lock bench deelnemer bijeenkomst bericht clean setup browser tools calendar-clients fonts
 
 # Python packages come only from the hashed locks (requirements/runtime.txt and test.txt, written
-# by `make lock` from requirements.txt): pip refuses anything unpinned or with another hash.
-# Then this project itself, editable, so `import scripts` works everywhere without sys.path edits.
-# Publishing installs the runtime alone: LOCKS=requirements/runtime.txt.
-LOCKS ?= requirements/runtime.txt requirements/test.txt
-$(STAMP): $(LOCKS) pyproject.toml
-	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes $(addprefix -r ,$(LOCKS))
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
-	touch $(STAMP)
+# by `make lock` from requirements.txt): the installer refuses anything unpinned or with another
+# hash. Two steps, so a person who only wants to see the site waits for the runtime alone:
+# $(STAMP): the runtime lock and this project itself, editable (`import scripts` works everywhere
+#   without sys.path edits): enough for serve, build, check and the scaffolds (and publishing);
+# $(TEST_STAMP): the test lock added to the same virtualenv: for test, lint, bench and lock.
+# The installer is uv (pinned and hashed in the test lock; pip installs it first): it fetches
+# and unpacks in parallel, 10–20 s for the runtime here where pip took 70–120 s, one file at a
+# time. --quiet: only errors. UV_LINK_MODE=copy: its cache may be on another file system, where
+# it would warn and copy anyway. pip -qq for the same reason (this machine kind's pip
+# configuration names local package folders that do not exist: a warning per package).
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+UV_INSTALL := UV_LINK_MODE=copy $(BIN)/uv pip install --quiet --python $(BIN)/python
+$(STAMP): requirements/runtime.txt pyproject.toml
+	@echo "Eenmalig: de Python-pakketten voor de site installeren in $(VENV)/…"
+	@rm -rf $(VENV)
+	@$(PYTHON) -m venv $(VENV)
+	@awk '/^uv==/{p=1} p{print} p&&!/\\$$/{exit}' requirements/test.txt > $(VENV)/uv.txt
+	@$(BIN)/pip install -qq --disable-pip-version-check --no-compile --require-hashes --no-deps -r $(VENV)/uv.txt
+	@$(UV_INSTALL) --require-hashes -r requirements/runtime.txt
+	@$(UV_INSTALL) --no-deps --no-build-isolation --editable .
+	@touch $(STAMP)
 
-setup: $(STAMP)
+$(TEST_STAMP): $(STAMP) requirements/test.txt
+	@echo "Eenmalig: de pakketten voor de tests en controles installeren in $(VENV)/…"
+	@$(UV_INSTALL) --require-hashes -r requirements/runtime.txt -r requirements/test.txt
+	@touch $(TEST_STAMP)
+
+setup: $(TEST_STAMP)
 
 # After editing requirements.txt (or merging branches that did): rewrite the hashed locks.
 # Needs the package registry; commit requirements/ with the change.
 UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
 	--custom-compile-command "make lock"
-lock: $(STAMP)
-	@test -x $(BIN)/uv || { awk '/^uv==/{p=1} p{print} p&&!/\\$$/{exit}' requirements/test.txt > $(VENV)/uv.txt; \
-	  $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv.txt; }
+lock: $(TEST_STAMP)
 	{ echo '# Written by `make lock` from requirements.txt (above `# tests`): edit that file.'; \
 	  sed '/^# tests$$/,$$d' requirements.txt | grep -v '^#'; } > requirements/runtime.in
 	{ echo '# Written by `make lock` from requirements.txt (below `# tests`): edit that file.'; \
@@ -75,7 +89,7 @@ check: $(STAMP)
 # audit without network. `make test MYPY=true` skips the type check (until every branch's type
 # fixes are merged).
 MYPY ?= $(BIN)/mypy
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/lint-imports --no-logo
 	$(BIN)/ruff check --quiet .
 	$(BIN)/zizmor --offline --quiet --min-severity medium .github
@@ -83,10 +97,16 @@ lint: $(STAMP)
 
 # Two workers, a test file at a time (loadfile): a file's module-scoped site is then built once.
 # (loadgroup and worksteal hand out single tests, so both workers would build the same sites.)
-test: lint browser tools calendar-clients
+test: lint browser tools calendar-clients fonts
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-bench: $(STAMP)
+# The property tests (hypothesis) with every example they ask for: `make test` tries a tenth of
+# them (tests/depth.py) to stay quick; CI (.ci/run) runs this too.
+PROPERTY_TESTS = $(shell grep -rl --include='*.py' '^from hypothesis' tests)
+test-diep: $(TEST_STAMP)
+	RV_DIEP=1 $(BIN)/python -m pytest -n 2 --dist loadfile $(PROPERTY_TESTS)
+
+bench: $(TEST_STAMP) node_modules/.lighthouse
 	$(BIN)/python -m scripts.tools.bench
 
 deelnemer: $(STAMP)
@@ -123,8 +143,33 @@ calendar-clients:
 	  echo "libical installeren (Debian-pakketten, voor de agenda-tests)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gir1.2-ical-3.0 python3-gi >/dev/null; }
 
+# Fixed font sets for tests/test_widths.py: Debian's font packages unpacked into .cache/fonts/
+# (nothing installed on the machine), so the page-width test measures with the same fonts on
+# every machine. Of fonts-noto-core only Noto Sans and Noto Serif are kept.
+FONT_PACKAGES := fonts-dejavu-core fonts-liberation2 fonts-noto-core
+FONTS := .cache/fonts/.klaar
+fonts: $(FONTS)
+$(FONTS):
+	@echo "Lettertypen voor de test van de paginabreedte ophalen (Debian-pakketten)…"
+	@rm -rf .cache/fonts && mkdir -p .cache/fonts/deb .cache/fonts/dejavu .cache/fonts/liberation .cache/fonts/noto
+	@cd .cache/fonts/deb && { apt-get download -qq -o APT::Sandbox::User=root $(FONT_PACKAGES) 2>/dev/null || { \
+	  apt-get update -qq && apt-get download -qq -o APT::Sandbox::User=root $(FONT_PACKAGES); }; }
+	@for deb in .cache/fonts/deb/*.deb; do dpkg-deb -x "$$deb" .cache/fonts/deb/root; done
+	@mv .cache/fonts/deb/root/usr/share/fonts/truetype/dejavu/*.ttf .cache/fonts/dejavu/
+	@mv .cache/fonts/deb/root/usr/share/fonts/truetype/liberation2/*.ttf .cache/fonts/liberation/
+	@mv .cache/fonts/deb/root/usr/share/fonts/truetype/noto/NotoSans-*.ttf \
+	  .cache/fonts/deb/root/usr/share/fonts/truetype/noto/NotoSerif-*.ttf .cache/fonts/noto/
+	@rm -rf .cache/fonts/deb
+	@touch $@
+
+# --omit=optional: Lighthouse (package.json's optional part) is for make bench alone.
 node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --omit=optional --ignore-scripts --no-audit --no-fund --loglevel=error
+
+# make bench adds it (the same lock, all of it). A stamp of our own: npm gives its files old dates.
+node_modules/.lighthouse: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 clean:
 	rm -rf site .cache $(addprefix docs/,actueel bijeenkomsten deelnemers themas trefwoord bewegingen handleiding ical feeds data schemas _fragmenten praktijkvoorbeelden praktijk 2021-2)

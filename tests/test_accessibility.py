@@ -11,31 +11,19 @@ import json
 
 import pytest
 
-from conftest import PROJECT
 from browsing import MEETING_SLUG, search_for
+from pageload import AXE_TAGS, RUN_AXE, measure_page
+from pageload import axe_source as read_axe
 from pagekinds import PATTERNS, REQUIRED, page_kinds
 
 pytestmark = pytest.mark.browser
 
-AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"desktop": 1280, "telefoon": 390}
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-RUN_AXE = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                          resultTypes: ['violations']});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-    nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 200),
-                              summary: n.failureSummary}))}));
-}"""
 
 
 @pytest.fixture(scope="module")
 def axe_source() -> str:
-    if not AXE.is_file():
-        pytest.fail(f"{AXE} ontbreekt: run `npm ci` in {PROJECT} (make test doet dat ook).")
-    return AXE.read_text(encoding="utf-8")
+    return read_axe()
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +49,7 @@ def describe(violations: list[dict]) -> str:
 
 
 def check(browser, url: str, width: int, axe_source: str, what: str, prepare=None):
-    """Open `url` at `width`, optionally bring it into a state, and run axe on what shows."""
+    """Open `url` at `width`, bring it into a state, and run axe on what shows."""
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
     try:
         page = context.new_page()
@@ -71,9 +59,13 @@ def check(browser, url: str, width: int, axe_source: str, what: str, prepare=Non
         if prepare:
             prepare(page)
         page.add_script_tag(content=axe_source)
-        violations = page.evaluate(RUN_AXE, TAGS)
+        violations = page.evaluate(RUN_AXE, AXE_TAGS)
     finally:
         context.close()
+    assert_no_violations(violations, what, width)
+
+
+def assert_no_violations(violations: list[dict], what: str, width: int) -> None:
     assert not violations, (
         f"axe found {len(violations)} WCAG violation(s) on {what} ({width}px):\n"
         + describe(violations) + "\n\nraw: " + json.dumps([v["id"] for v in violations]))
@@ -81,21 +73,24 @@ def check(browser, url: str, width: int, axe_source: str, what: str, prepare=Non
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("kind", PATTERNS)
-def test_no_wcag_violations(browser, site_url, kinds, axe_source, kind, width):
+def test_no_wcag_violations(browser, shared_dir, built_site, site_url, kinds, kind, width):
     if kind not in kinds:
         if kind in REQUIRED:
             pytest.fail(f"no page of kind {kind!r} in the built site")
         pytest.skip(f"the site has no page of kind {kind!r} (yet)")
-    check(browser, site_url + kinds[kind], width, axe_source, f"{kinds[kind]} ({kind})")
+    # The same page load as test_reading.py's measurements (tests/pageload.py).
+    measured = measure_page(browser, shared_dir, built_site, site_url, kinds[kind], width)
+    assert_no_violations(measured["violations"], f"{kinds[kind]} ({kind})", width)
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("path", ["/", "/bijeenkomsten/", f"/bijeenkomsten/{MEETING_SLUG}/"],
                          ids=["home", "agenda", "bijeenkomst"])
-def test_no_wcag_violations_with_an_upcoming_meeting(browser, journey_url, axe_source, path, width):
+def test_no_wcag_violations_with_an_upcoming_meeting(browser, shared_dir, journey_site, journey_url, path, width):
     """The real content has no upcoming meeting: the agenda list, the home page's upcoming
     meetings and the "Zet in je agenda" block are checked on tests/fixtures/journeys/."""
-    check(browser, journey_url + path, width, axe_source, f"{path} with an upcoming meeting")
+    measured = measure_page(browser, shared_dir, journey_site, journey_url, path, width)
+    assert_no_violations(measured["violations"], f"{path} with an upcoming meeting", width)
 
 
 def open_search(page):

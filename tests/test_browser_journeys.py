@@ -14,7 +14,6 @@ import pytest
 
 from browsing import (MEETING_SLUG, MEETING_TITLE, MEETING_UID, search_for,
                       wait_for_search_index)
-from pagekinds import PATTERNS, REQUIRED, page_kinds
 
 pytestmark = pytest.mark.browser
 
@@ -168,34 +167,7 @@ def test_search_for_a_dutch_word(desktop, site_url, word, expected):
 
 
 # ---------------------------------------------------------------- phones
-
-@pytest.mark.parametrize("kind", PATTERNS)
-def test_no_sideways_scrolling_on_a_phone(phone, site_url, built_site, kind):
-    kinds = page_kinds(built_site)
-    if kind not in kinds:
-        if kind in REQUIRED:
-            pytest.fail(f"no page of kind {kind!r} in the built site")
-        pytest.skip(f"the site has no page of kind {kind!r} (yet)")
-    page = phone
-    page.goto(site_url + kinds[kind])
-    page.wait_for_load_state("networkidle")
-    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    if width > inner:
-        culprits = page.evaluate("""() => [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-            .filter(e => !e.closest('.md-sidebar, .md-search, [hidden]'))
-            .slice(0, 8).map(e => e.tagName + '.' + e.className + ' → ' + Math.round(e.getBoundingClientRect().right) + 'px')""")
-        pytest.fail(f"{kinds[kind]} is {width}px wide on a {inner}px screen; widest: {culprits}")
-
-
-def test_the_phone_check_sees_a_too_wide_page(phone, site_url):
-    """Material sets overflow-x: hidden on <html>; scrollWidth must still report the overflow."""
-    page = phone
-    page.goto(site_url + "/over/")
-    page.evaluate("document.querySelector('.md-content__inner').insertAdjacentHTML("
-                  "'beforeend', '<p style=\"width: 1000px\">breed</p>')")
-    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert width > inner
+# No sideways scrolling on any page kind, with any fonts: tests/test_widths.py.
 
 
 # ---------------------------------------------------------------- keyboard only

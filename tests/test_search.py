@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browsing import search_for, wait_for_search_index
 from conftest import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -88,6 +89,7 @@ def test_a_word_that_is_nowhere_finds_nothing(page, site_url):
 def test_query_words_are_folded_stemmed_and_joined_by_their_accented_forms(page, site_url):
     """zoeken.js uses the Dutch stemmer that Material ships (lunr-languages), not a copy."""
     page.goto(site_url + "/")
+    page.locator("input.md-search__input").click()  # the stemmer and the index load when search opens
     page.evaluate("() => rvZoeken.ready")
     def expand(query):
         return page.evaluate("(q) => rvZoeken.expand(q)", query)
@@ -103,9 +105,9 @@ def test_query_words_are_folded_stemmed_and_joined_by_their_accented_forms(page,
 def results_for(page, site_url: str, query: str) -> list[str]:
     """The result paths once the list has settled (the same for three checks in a row)."""
     page.goto(site_url + "/")
-    page.evaluate("() => rvZoeken.ready")
     box = page.locator("input.md-search__input")
-    box.click()
+    box.click()  # opening the search loads the index (overrides/theme/main.html)
+    page.evaluate("() => rvZoeken.ready")
     page.wait_for_function("() => (document.querySelector('.md-search-result__meta') || {}).innerText"
                            " === 'Typ om te beginnen met zoeken'", timeout=15000)
     box.press_sequentially(query, delay=20)
@@ -159,3 +161,29 @@ def test_landmarks_are_named_in_dutch(page, site_url):
     assert not {"Header", "Footer", "Tabs", "Navigation"} & set(labels)
     assert {"Kop van de pagina", "Hoofdmenu"} <= set(labels)
     assert page.locator("footer.md-footer").count() == 1
+
+
+@pytest.mark.parametrize("how", ["field", "key"])
+def test_the_search_index_is_fetched_only_when_the_search_opens(page, site_url, how):
+    """Issue 17: the index (the largest file of the site) is not part of every page's weight.
+    Opening the search, by the field or with the "/" key, fetches it once (zoeken.js uses the
+    same download) and results come."""
+    asked = []
+    page.on("request", lambda r: asked.append(urlsplit(r.url).path))
+    page.goto(site_url + "/actueel/")
+    page.wait_for_load_state("networkidle")
+    lazy = ("/search/search_index.json", "/assets/javascripts/lunr/min/lunr.nl.min.js")
+    assert not [path for path in asked if path in lazy], asked
+    if how == "field":
+        results = search_for(page, "zorgonderwijs")
+    else:
+        page.keyboard.press("/")
+        wait_for_search_index(page)
+        page.keyboard.type("zorgonderwijs")
+        results = page.locator(".md-search-result__item a.md-search-result__link")
+        results.first.wait_for(state="visible", timeout=15_000)
+    assert results.count() > 0
+    assert any("zorgonderwijs" in (href or "") for href in results.evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"))
+    page.evaluate("() => rvZoeken.ready")
+    assert asked.count("/search/search_index.json") == 1, asked

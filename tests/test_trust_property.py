@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, copy_project, run_mkdocs
+from depth import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from trustscan import page_html, scan, scan_attributes, site_markdown
@@ -151,9 +152,9 @@ def field_texts(draw) -> str:
                                    "{: onclick=alert(1) }", "Zorg & Co"]))
 
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+FAST = settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                         HealthCheck.function_scoped_fixture])
-WHOLE = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+WHOLE = settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                         HealthCheck.function_scoped_fixture])
 
 

@@ -20,7 +20,9 @@ are asked of the build's search index and of one Material's plugin makes of ever
 the time stamps of MkDocs' log lines around it. At one size a profile (cProfile) of the full
 build splits the time by part; the preview is measured by editing a content file while
 `mkdocs serve` runs and waiting for its livereload signal; the calendar feeds are timed for
-10,000 meetings. MkDocs runs as a subprocess; this module imports nothing from it.
+10,000 meetings. At 1× the page weight per page kind and, with Lighthouse in node_modules, its
+mobile scores (scripts/tools/pageweight.py). MkDocs runs as a subprocess; this module imports
+nothing from it.
 A benchmark, not a test: times vary per machine and with what else runs.
 """
 
@@ -52,6 +54,7 @@ from scripts.build.writer import GENERATED_DIRS
 from scripts.content.loader import KINDS, content_files
 from scripts.content.problems import ProblemList
 from scripts.content.source import read_source
+from scripts.tools import pageweight
 
 PROJECT = Path(__file__).resolve().parents[2]
 BUILD_DATE = "2026-11-23"
@@ -589,7 +592,8 @@ def verdict(sizes: list[Size], previews: dict[int, tuple[float, int]], feeds: tu
 
 
 def report(sizes: list[Size], runs: int, split: tuple[int, float, list, float] | None,
-           previews: dict[int, tuple[float, int]], feeds: tuple[int, float] | None, notes: str) -> str:
+           previews: dict[int, tuple[float, int]], feeds: tuple[int, float] | None, notes: str,
+           weights: tuple[int, list, dict] | None = None) -> str:
     parts = [
         "# Build benchmark",
         "",
@@ -629,6 +633,18 @@ def report(sizes: list[Size], runs: int, split: tuple[int, float, list, float] |
         parts += ["", (f"At {factor}×, the project's configuration without the hook (our extensions, "
                        f"templates, CSS and JavaScript on the same generated pages) takes **{ablation:.2f}×** "
                        f"the CPU of the floor (one pair): the rest of the full/floor ratio is generating."), ""]
+    if weights:
+        factor, rows, scores = weights
+        parts += [f"## What a phone downloads per page kind ({factor}×)", "",
+                  ("Before any interaction: the page opened in Chromium at 390 px with an empty cache, "
+                   "until the network is quiet for a second; text counted gzip-compressed as the host "
+                   "sends it (scripts/tools/pageweight.py). The search index is not among it: it comes "
+                   "when the search is opened. Goal (issue 17): every kind under 150 KiB."
+                   + (" Lighthouse: mobile defaults (simulated slow 4G and a 4× slower processor), "
+                      "Debian's Chromium, against the same locally served site, gzip included; its "
+                      "performance score moves with the machine's load at the time." if scores else
+                      " Lighthouse was not run (node_modules/.bin/lighthouse missing: `npm ci`).")), "",
+                  pageweight.table(rows, scores), ""]
     parts += ["## Goals (issue 13)", "", *verdict(sizes, previews, feeds), ""]
     if verdict_23(sizes):
         parts += ["## Goals (issue 23)", "", *verdict_23(sizes), ""]
@@ -648,6 +664,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the sizes to ask the Dutch search queries at (scripts/tools/search_queries.py)")
     parser.add_argument("--output", type=Path, default=PROJECT / "BENCHMARKS.md")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--weigh", type=int, default=1, help="the size to weigh pages at (0: none)")
     args = parser.parse_args(argv)
 
     notes = ""
@@ -663,6 +680,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes: list[Size] = []
         split: tuple[int, float, list, float] | None = None
         previews: dict[int, tuple[float, int]] = {}
+        weights: tuple[int, list, dict] | None = None
         for factor in args.sizes:
             print(f"{factor}×: {args.runs} triples of builds…", flush=True)
             size, project = measure(factor, workdir, args.runs, search=factor in args.search)
@@ -683,13 +701,21 @@ def main(argv: list[str] | None = None) -> int:
                 previews[factor] = preview(project)
                 print(f"{factor}×: edit to reload {previews[factor][0]:.1f} s, {previews[factor][1]} build(s)",
                       flush=True)
+            if factor == args.weigh:
+                print(f"{factor}×: page weight per page kind…", flush=True)
+                timed(FULL, project)  # Zensical wrote site/ last
+                binary = pageweight.lighthouse_binary(PROJECT)
+                if binary:
+                    print(f"{factor}×: Lighthouse…", flush=True)
+                weights = (factor, pageweight.page_weights(project / "site"),
+                           pageweight.lighthouse_scores(project / "site", binary) if binary else {})
             if not args.keep:
                 shutil.rmtree(project)
         feeds = None
         if args.feeds:
             print(f"calendar feeds for {args.feeds:,} meetings…", flush=True)
             feeds = feeds_for(args.feeds, workdir)
-    args.output.write_text(report(sizes, args.runs, split, previews, feeds, notes), encoding="utf-8")
+    args.output.write_text(report(sizes, args.runs, split, previews, feeds, notes, weights), encoding="utf-8")
     print(f"Written to {args.output}")
     print("\n".join(verdict(sizes, previews, feeds) + verdict_23(sizes)))
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import AGENDA, BUILD_DATE, PROJECT, content_with
+from depth import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from trustscan import site_markdown
@@ -128,7 +129,7 @@ LINES = st.sampled_from([
 ])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(LINES, max_size=16))
 def test_any_mix_of_blocks_and_markdown_comes_out_the_same(lines):
     page = "\n".join(lines) + "\n"

@@ -1,5 +1,6 @@
 """front_matter() writes the bytes yaml.dump writes (scripts/render/front_matter.py)."""
 
+from depth import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +23,7 @@ _META = st.dictionaries(st.sampled_from(["template", "title", "description", "ki
                         _VALUE, max_size=8)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True)
+@settings(max_examples=examples(400), deadline=None, derandomize=True)
 @given(_META)
 def test_front_matter_is_yaml_dump(meta):
     assert front_matter(meta) == dump(meta)
@@ -60,7 +61,7 @@ _PAIR_VALUE = st.one_of(_PLAIN, st.lists(_PLAIN, max_size=3),
                         st.lists(st.dictionaries(_KEYS, _PLAIN, max_size=3), max_size=3))
 
 
-@settings(max_examples=2000, deadline=None, derandomize=True)
+@settings(max_examples=examples(2000), deadline=None, derandomize=True)
 @given(_KEYS, _PAIR_VALUE)
 def test_a_pair_written_directly_is_what_yaml_dump_writes(key, value):
     from scripts.render.yaml_pairs import pair_text

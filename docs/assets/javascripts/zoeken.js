@@ -35,12 +35,17 @@
     });
   }
 
+  // Nothing is fetched before the visitor opens the search (overrides/theme/main.html holds the
+  // index back until then and hands over Material's download of it: no second one). Without
+  // that page head (another engine's theme), the index is fetched here.
+  var search = window.rvZoekIndex || { geopend: Promise.resolve(),
+    index: fetch(new URL("search/search_index.json", base)).then(function (r) { return r.blob(); }) };
   // lunr-languages' files are UMD modules that register themselves on `this.lunr`. They get
   // a small stand-in for lunr (they only call these three) instead of a global.
-  var stemmerReady = Promise.all([
+  var stemmerReady = search.geopend.then(function () { return Promise.all([
     load("assets/javascripts/lunr/min/lunr.stemmer.support.min.js"),
     load("assets/javascripts/lunr/min/lunr.nl.min.js")
-  ]).then(function (sources) {
+  ]); }).then(function (sources) {
     var holder = { lunr: {
       Pipeline: { registerFunction: function () {} },
       generateStopWordFilter: function () { return function (token) { return token; }; }
@@ -49,9 +54,16 @@
     stemmer = holder.lunr.nl.stemmer;
   });
 
-  var indexReady = fetch(new URL("search/search_index.json", base))
-    .then(function (response) { return response.json(); })
-    .then(function (index) {
+  // An engine whose search does not ask for the index this way (Zensical's own bundle) leaves
+  // no download to share: then the index is fetched here, once the search is open.
+  var indexReady = search.geopend
+    .then(function () {
+      return search.gevraagd ? search.index
+        : fetch(new URL("search/search_index.json", base)).then(function (r) { return r.blob(); });
+    })
+    .then(function (blob) { return blob.text(); })
+    .then(function (text) {
+      var index = JSON.parse(text);
       var seen = {};
       (index.docs || []).forEach(function (doc) {
         var text = (doc.title + " " + doc.text).replace(/<[^>]+>/g, " ").toLowerCase();
