@@ -217,3 +217,15 @@ def meetings_of(occurrence_list: list[Occurrence]) -> list[Meeting]:
             seen.add(occurrence.meeting.slug)
             result.append(occurrence.meeting)
     return result
+
+
+def themes_with_parents(site: Site, slugs: tuple[str, ...]) -> list[str]:
+    """Themes and their parents, each once, in the order met: a parent theme's page and feed
+    hold its sub-themes' items too (index.theme_children), so its filter value must match them."""
+    found: list[str] = []
+    for slug in slugs:
+        current: str | None = slug
+        while current and current in site.themes and current not in found:
+            found.append(current)
+            current = site.themes[current].parent or None
+    return found

@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
+from scripts.index import themes_with_parents
 from scripts.model.items import Article, Meeting, Site
 from scripts.model.slugs import slugify
 from scripts.feeds import news as newsfeeds
@@ -26,17 +27,6 @@ from scripts.render.context import PAGE_SIZE, Context, json_dumps_for_html, pagi
 
 LISTING_DESCRIPTION = "Nieuws van de bewegingen voor radicale vernieuwing in de zorg."
 DATA_PATH = "actueel/berichten.json"  # every article, compact, for the filters
-
-
-def themes_with_parents(site: Site, slugs: tuple[str, ...]) -> list[str]:
-    """An article's themes and their parents: a theme page lists its sub-themes' news too."""
-    found: list[str] = []
-    for slug in slugs:
-        current: str | None = slug
-        while current and current in site.themes and current not in found:
-            found.append(current)
-            current = site.themes[current].parent or None
-    return found
 
 
 def news_filters(ctx: Context, articles: list[Article]) -> list[dict]:

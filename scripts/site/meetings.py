@@ -13,6 +13,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from scripts.feeds import calendar
+from scripts.index import themes_with_parents
 from scripts.model.items import Meeting, Moment, Site
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.slugs import slugify
@@ -58,18 +59,6 @@ def month_value(occurrence: Occurrence) -> str:
     return occurrence.first_day.strftime("%Y-%m")
 
 
-def theme_with_parents(site: Site, slugs: tuple[str, ...]) -> list[str]:
-    """A meeting's themes and their parents: a parent theme's page and feed hold its
-    sub-themes' meetings too (index.for_theme), so its filter value must match them."""
-    found: list[str] = []
-    for slug in slugs:
-        current: str | None = slug
-        while current and current in site.themes and current not in found:
-            found.append(current)
-            current = site.themes[current].parent or None
-    return found
-
-
 def places_of(meeting: Meeting) -> list[tuple[str, str]]:
     """(value, label) of where a meeting is: its town, and 'online' when one can join online."""
     found = []
@@ -84,7 +73,7 @@ def item_data(site: Site, occurrence: Occurrence) -> tuple[tuple[str, str], ...]
     """The data-* attributes of an agenda item, which the filter script reads."""
     m = occurrence.meeting
     return (("data-rv-item", ""), ("data-rv-in", month_value(occurrence)),
-            ("data-beweging", m.movement), ("data-thema", " ".join(theme_with_parents(site, m.themes))),
+            ("data-beweging", m.movement), ("data-thema", " ".join(themes_with_parents(site, m.themes))),
             ("data-plaats", " ".join(value for value, _ in places_of(m))),
             ("data-maand", month_value(occurrence)))
 
@@ -95,7 +84,7 @@ def agenda_filters(ctx: Context, upcoming: list[Occurrence]) -> list[dict]:
     meetings = list({o.meeting.slug: o.meeting for o in upcoming}.values())
     movements = sorted((site.movements[s] for s in {m.movement for m in meetings} if s in site.movements),
                        key=lambda m: (m.started, m.name))
-    themes = sorted({t for m in meetings for t in theme_with_parents(site, m.themes)},
+    themes = sorted({t for m in meetings for t in themes_with_parents(site, m.themes)},
                     key=lambda t: (site.themes[t].title.lower(), t))
     places: dict[str, str] = {}
     for m in meetings:
@@ -168,7 +157,7 @@ def build_agenda_value_pages(ctx: Context, filters: list[dict],
     by_value: dict[tuple[str, str], list[Occurrence]] = defaultdict(list)
     for o in index.upcoming:
         by_value["beweging", o.meeting.movement].append(o)
-        for theme in theme_with_parents(site, o.meeting.themes):
+        for theme in themes_with_parents(site, o.meeting.themes):
             by_value["thema", theme].append(o)
         for place, _ in places_of(o.meeting):
             by_value["plaats", place].append(o)
