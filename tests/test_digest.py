@@ -116,7 +116,9 @@ def test_the_pages_and_the_mail_are_valid_html(site):
 @pytest.mark.browser
 def test_the_follow_page_and_a_digest_page_pass_axe_and_copy_the_feed_address(site, browser):
     from conftest import serve
-    from test_accessibility import AXE, RUN_AXE, TAGS, describe
+    from pageload import AXE, RUN_AXE
+    from pageload import AXE_TAGS as TAGS
+    from test_accessibility import describe
 
     url, server = serve(site)
     context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 800})

@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import AGENDA, serve
-from test_accessibility import AXE, RUN_AXE, TAGS, describe
+from pageload import AXE, RUN_AXE
+from pageload import AXE_TAGS as TAGS
+from test_accessibility import describe
 from test_html_valid import run_vnu, summary
 
 WIDTHS = (280, 390, 800)

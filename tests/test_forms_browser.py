@@ -19,7 +19,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from conftest import PROJECT, run_check, serve
-from test_accessibility import RUN_AXE, TAGS, describe
+from pageload import RUN_AXE
+from pageload import AXE_TAGS as TAGS
+from test_accessibility import describe
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +62,8 @@ ARTICLE = {
     "good": [("text", "Titel van het bericht", "Nieuw kwaliteitskader gepubliceerd"),
              ("text", "Datum", "2026-11-22"),
              ("text", "Samenvatting", "Het kader is uit [eindelijk] en_wij zijn blij."),
-             ("check", "Belemmerende regels"), ("text", "Trefwoorden", "kader, Tweede Kamer"),
+             ("check", "Belemmerende regels"), ("check", "Radicale vernieuwing jeugdzorg"),
+             ("text", "Trefwoorden", "kader, Tweede Kamer"),
              ("text", "Het bericht", "## Wat staat erin\n\nVeel goeds.")],
 }
 FORMS = {"deelnemer": ORGANISATION, "bijeenkomst": MEETING, "artikel": ARTICLE}

@@ -302,7 +302,8 @@ def _sentinel_macros(ctx: Context) -> dict[str, Any]:
     and a site whose one theme is a placeholder (the real macros, another environment)."""
     env = _placeholder_environment(ctx.env)
     fake_site = SimpleNamespace(themes={slot("thema"): SimpleNamespace(title=slot("themanaam"))},
-                                organisations={}, movements={})
+                                organisations={},
+                                movements={slot("beweging"): SimpleNamespace(name=slot("bewegingsnaam"))})
     return build_macros(env, {"ctx": ctx, "index": ctx.index, "site": fake_site, "cached": None})
 
 
@@ -322,12 +323,12 @@ def card_templates(ctx: Context) -> dict[str, Any]:
                                   online=True, status=status, summary=slot("samenvatting"))
         occurrence = SimpleNamespace(meeting=meeting, moved_from=None, first_day=_Day(), start=None, end=None)
         meetings[status] = str(macros["meeting_item"](occurrence)).strip()
-    # No movements: the news form does not ask for them (a list card shows them when the file has any).
     article = SimpleNamespace(slug=slot("slug"), title=slot("titel"), date=_Day(), themes=(slot("thema"),),
-                              movements=(), summary=slot("samenvatting"))
+                              movements=(slot("beweging"),), summary=slot("samenvatting"))
     return {"deelnemer": str(macros["directory_item"](entry, True)).strip(), "bijeenkomst": meetings,
             "artikel": str(macros["article_item"](article, 2)).strip(),
-            "themalink": str(macros["theme_links"]((slot("thema"),))).strip()}
+            "themalink": str(macros["theme_links"]((slot("thema"),))).strip(),
+            "bewegingslink": str(macros["movement_link"](slot("beweging"))).strip()}
 
 
 @lru_cache(maxsize=1)

@@ -332,12 +332,21 @@
       var links = v("themas").map(function (t) {
         return fill(link, {adres: self.href("themas", t), thema: h(t), themanaam: hm(titles[t])});
       }).join(", ");
+      // Movement names likewise: each chosen movement is " · " and its link, as the list writes it.
+      var movementNames = {};
+      this.controls("bewegingen").forEach(function (c) { movementNames[c.value] = c.labels[0].textContent; });
+      var movementLink = pointLinks(cards.bewegingslink, "beweging", "\uE000adres\uE001");
+      var movementLinks = v("bewegingen").map(function (m) {
+        return " \u00b7 " + fill(movementLink, {adres: self.href("bewegingen", m), beweging: h(m),
+                                                bewegingsnaam: hm(movementNames[m])});
+      }).join("");
       html = pointLinks(cards.artikel, "slug", this.href("actueel", slug));
+      html = html.replace(" \u00b7 " + cards.bewegingslink, "\uE000bewegingen\uE001");
       html = html.replace(cards.themalink, "\uE000themas\uE001");
       if (!links) html = html.replace(" \u00b7 \uE000themas\uE001", "");
       html = "<div class=\"rv-voorbeeld__lijst\">\n" + fill(html, {
         slug: h(slug), titel: h(v("titel")), iso: h(date.date), dag: h(day(data, date)),
-        themas: links, samenvatting: h(v("samenvatting"))
+        themas: links, bewegingen: movementLinks, samenvatting: h(v("samenvatting"))
       }) + "\n</div>";
     }
     return html;
