@@ -19,7 +19,8 @@ from scripts.render.environment import make_environment
 from scripts.render.output import Output, SharedPath
 from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
 from scripts.content.pdfs import clean_pdf
-from scripts.site import accessibility, articles, embed, follow, forms, guide, home, meetings, organisations, redirects, themes
+from scripts.site import (accessibility, articles, embed, follow, forms, guide, hand_written, home, meetings,
+                          organisations, redirects, themes)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str]
             builder(ctx)
         guide.build(ctx, content_dir / "_sjablonen")
         forms.build(ctx)
+        hand_written.build(ctx, Path(content_dir).parent / "docs", GENERATED_DIRS)
         copy_assets(content_dir, ctx.out)
         problems = ProblemList(new_files=new_files)
         if loaded.addresses is not None:  # the old addresses against every file of the build
