@@ -30,7 +30,7 @@ PATTERNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "handleiding": ("handleiding/index.html", ()),
     "handleiding-soort": ("handleiding/*/index.html", ()),
     "meedoen": ("meedoen/index.html", ()),
-    "formulier": ("meedoen/*/index.html", ()),
+    "formulier": ("insturen/*/index.html", ()),
     "over": ("over/index.html", ()),
     "abonneren": ("abonneren/index.html", ()),
     "toegankelijkheid": ("toegankelijkheid/index.html", ()),

@@ -43,7 +43,7 @@ ORGANISATION = {
              ("text", "Over jullie organisatie", "Wij doen mee omdat *mensen* tellen.\n\nNog een alinea.")],
 }
 MEETING = {
-    "path": "/meedoen/bijeenkomst/", "folder": "bijeenkomsten", "slug": "2027-03-11-kampvuur-in-zwolle",
+    "path": "/insturen/bijeenkomst/", "folder": "bijeenkomsten", "slug": "2027-03-11-kampvuur-in-zwolle",
     "wrong": [("text", "Begin (datum en tijd)", "2025-13-01", "start"),
               ("text", "Postcode", "8000ab", "locatie.postcode")],
     "good": [("text", "Titel van de bijeenkomst", "Kampvuur in Zwolle"),
@@ -57,7 +57,7 @@ MEETING = {
              ("text", "Wat er gebeurt en voor wie", "Voor iedereen die mee wil praten.")],
 }
 ARTICLE = {
-    "path": "/meedoen/bericht/", "folder": "actueel", "slug": "nieuw-kwaliteitskader-gepubliceerd",
+    "path": "/insturen/bericht/", "folder": "actueel", "slug": "nieuw-kwaliteitskader-gepubliceerd",
     "wrong": [("text", "Datum", "2025-02-30", "datum")],
     "good": [("text", "Titel van het bericht", "Nieuw kwaliteitskader gepubliceerd"),
              ("text", "Datum", "2026-11-22"),

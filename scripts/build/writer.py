@@ -15,7 +15,7 @@ GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord
                   "insluiten", "nieuwsbrief",
                   # redirect pages at old addresses (scripts/site/redirects.py)
                   "praktijkvoorbeelden", "praktijk", "2021-2",
-                  "meedoen",  # the meeting and news forms (scripts/site/forms.py)
+                  "insturen",  # the meeting and news forms (scripts/site/forms.py)
                   # share images, one per page (scripts/render/share_image.py)
                   "deelkaarten",
                   # the accessibility statement (scripts/site/accessibility.py)

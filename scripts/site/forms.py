@@ -14,7 +14,8 @@ makes for the same file. The probes run once per process (cached): the forms add
 build.
 
 The organisation form is a fragment that the hand-written /meedoen/ includes; the meeting and
-news forms are pages of their own (/meedoen/bijeenkomst/, /meedoen/bericht/).
+news forms are pages of their own (/insturen/bijeenkomst/, /insturen/bericht/). Not under
+/meedoen/: beside a folder of that name Zensical no longer publishes the hand-written meedoen.md.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ MEETING = FormSpec(
      "themas": "Thema's", "status": "Gaat de bijeenkomst door?", "samenvatting": "Eén zin over de bijeenkomst"},
     "Wat er gebeurt en voor wie",
     "Vertel wat er gebeurt en voor wie de bijeenkomst is. Dit komt op de pagina van de bijeenkomst.",
-    "meedoen/bijeenkomst.md", date_prefix="start")
+    "insturen/bijeenkomst.md", date_prefix="start")
 ARTICLE = FormSpec(
     "artikel", "actueel", "Een nieuwsbericht insturen",
     "Vul in wat je weet. Velden met 'verplicht' moeten ingevuld zijn; de rest mag leeg blijven.",
@@ -102,7 +103,7 @@ ARTICLE = FormSpec(
      "themas": "Thema's", "trefwoorden": "Trefwoorden", "bewegingen": "Bewegingen"},
     "Het bericht",
     "Schrijf het bericht in korte zinnen. Een tussenkopje begint met ## en een spatie.",
-    "meedoen/bericht.md")
+    "insturen/bericht.md")
 FORMS = {spec.kind: spec for spec in (ORGANISATION, MEETING, ARTICLE)}
 
 # Fields whose values name other content files: their choices come from the site.

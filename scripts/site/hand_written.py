@@ -1,7 +1,7 @@
 """Share cards for the hand-written pages in docs/ (home, about, joining, …), so that every page
 has its own card, not only the generated ones. The title comes from the page's front matter,
-else its first heading, else its file name; the template finds the card by the page's source
-path (overrides/theme/main.html), the same name Context.share_image gives generated pages."""
+else its first heading, else its file name; the template finds the card by the page's address
+(overrides/theme/main.html)."""
 
 from __future__ import annotations
 
@@ -38,4 +38,7 @@ def build(ctx: Context, docs: Path, generated: tuple[str, ...]) -> None:
         if relative.parts[0] in generated:
             continue
         text = page.read_text(encoding="utf-8", errors="replace")
-        ctx.share_image(relative.as_posix(), title_of(text, page.stem.replace("-", " ").capitalize()), "", {})
+        # Named as the page's address: a/index.md is at a/, so its card is a.png (index.md: index.png)
+        name = relative.as_posix().removesuffix(".md")
+        name = name.removesuffix("/index") if name != "index" else name
+        ctx.share_image(name + ".md", title_of(text, page.stem.replace("-", " ").capitalize()), "", {})

@@ -1,4 +1,4 @@
-/* The contribution forms (/meedoen/, /meedoen/bijeenkomst/, /meedoen/bericht/).
+/* The contribution forms (/meedoen/, /insturen/bijeenkomst/, /insturen/bericht/).
  *
  * Everything this script knows comes from the page, written at build time by
  * scripts/site/forms.py from the JSON Schemas and the validator itself: the fields, their
