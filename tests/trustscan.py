@@ -35,6 +35,21 @@ def scheme_of(url: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+def generators_own(tag: str, attrs: dict, forbidden: set[str]) -> bool:
+    """Two elements the generator itself writes outside contributed text, each told by what
+    contributed text can never carry: a data block (`<script type="application/json">`, which a
+    browser does not run; its JSON has '<' escaped, so it cannot end early: json_dumps_for_html)
+    and the map of the provinces (`<svg class="rv-…">`: contributed text gets no class from the
+    sanitiser, and names outside it are escaped). Inside contributed text neither is allowed."""
+    if forbidden is FORBIDDEN_IN_CONTENT:
+        return False
+    if tag == "script":
+        return attrs.get("type") == "application/json" and "src" not in attrs
+    if tag == "svg":
+        return (attrs.get("class") or "").startswith("rv-")
+    return False
+
+
 class Scan(HTMLParser):
     """What would run in parsed HTML: an on* attribute, a URL attribute with a scheme outside
     the allow-list, a mailto with a query, or one of the `forbidden` elements."""
@@ -45,7 +60,7 @@ class Scan(HTMLParser):
         self.forbidden = forbidden
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.forbidden:
+        if tag in self.forbidden and not generators_own(tag, dict(attrs), self.forbidden):
             self.found.append(f"<{tag}> {attrs}")
         for key, value in attrs:
             value = value or ""

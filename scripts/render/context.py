@@ -97,17 +97,25 @@ class Context:
             meta["edit_url"] = self.edit_url(source)
         if extra:
             meta.update(extra)
-        meta["share_image"] = self.share_image(path, title, kind, values)
+        meta["share_image"] = share_image_path(path)
         self.out.page(path, meta, self.render(body_template, title=title, **values))
+        # After the page: two items claiming one address clash on the page (which the build's
+        # last defence traces to its content file), not first on the card's file.
+        self.share_image(path, title, kind, values)
 
     def share_image(self, path: str, title: str, kind: str, values: dict[str, Any]) -> str:
         """The page's own share card (render/share_image.py), written next to the pages;
         returns its path under the site root for og:image."""
-        image = "deelkaarten/" + path.removesuffix(".md") + ".png"
+        image = share_image_path(path)
         host = urlsplit(self.settings.site_url).hostname or ""
         self.out.binary(image, share_image.card(title, KIND_LABELS.get(kind, ""), share_detail(values),
                                                 self.settings.site_name, host.removeprefix("www.")))
         return image
+
+
+def share_image_path(page_path: str) -> str:
+    """Where a page's share card is written, under the site root (its og:image)."""
+    return "deelkaarten/" + page_path.removesuffix(".md") + ".png"
 
 
 def share_detail(values: dict[str, Any]) -> str:
