@@ -350,6 +350,8 @@ def test_filtering_the_agenda_moves_nothing_and_passes_axe(browser, agenda, agen
         page.wait_for_function("() => !location.search")
         assert page.evaluate("window.__rvShift") < 0.1
         choose_by_keyboard(page, "beweging", "jeugdzorg")
+        # nothing halfway a transition (Material fades its tabs as the page scrolls)
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         violations = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map(
@@ -507,6 +509,8 @@ def test_the_news_filtered_passes_axe_and_moves_little(browser, news, news_url):
         page.wait_for_function(READY)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__rvShift") < 0.1
+        # nothing halfway a transition (Material fades its tabs as the page scrolls)
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         violations = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map(

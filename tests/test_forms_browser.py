@@ -145,6 +145,9 @@ def every_control_labelled(page) -> None:
 
 
 def axe(page, axe_source: str, what: str) -> None:
+    # A click that moves focus scrolls the page, and Material fades its tabs out and in: axe
+    # would measure colours halfway through the transition. Wait until nothing moves.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(content=axe_source)
     violations = page.evaluate(RUN_AXE, TAGS)
     assert not violations, f"axe on {what}:\n" + describe(violations)
