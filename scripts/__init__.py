@@ -13,7 +13,7 @@ The stages, each a subpackage, in the order the data flows:
     tools/    the benchmark and the scaffolds
 
 A stage imports only the stages listed before it (pyproject.toml's import contract). This package never imports MkDocs; the thin
-hook overrides/hooks/generate.py calls `scripts.build`.
+hook overrides/hooks/generate.py calls `scripts.assembly`.
 """
 
 import zoneinfo as _zoneinfo

@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from scripts.build.dates import build_date_from
+from scripts.assembly.dates import build_date_from
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -77,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         # The whole build in memory, minus writing files and running the engine.
-        from scripts.build.generate import render_site
-        from scripts.build.new_files import files_added, pull_request_problems
+        from scripts.assembly.generate import render_site
+        from scripts.assembly.new_files import files_added, pull_request_problems
         from scripts.content.problems import ProblemList
         from scripts.render.context import Settings
         try:
@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         from scripts.tools.scaffold import SCAFFOLDS, new_file
         return new_file(SCAFFOLDS[args.command], args.content,
                         args.naam if args.command == "deelnemer" else args.titel)
-    from scripts.build.generate import generate
-    from scripts.build.settings import settings_from
+    from scripts.assembly.generate import generate
+    from scripts.assembly.settings import settings_from
     try:
         build_date = build_date_from(args.datum)
     except ValueError:

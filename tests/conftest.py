@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build.writer import GENERATED_DIRS
+from scripts.assembly.writer import GENERATED_DIRS
 
 PROJECT = Path(__file__).resolve().parent.parent
 BUILD_DATE = "2026-11-23"  # fixed, so that tests do not depend on the clock
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-GENERATED = GENERATED_DIRS  # the generator's folders under docs/, named once (scripts/build/writer.py)
+GENERATED = GENERATED_DIRS  # the generator's folders under docs/, named once (scripts/assembly/writer.py)
 FIXTURES = PROJECT / "tests" / "fixtures"
 JOURNEYS = FIXTURES / "journeys"  # the real content plus one meeting after BUILD_DATE
 AGENDA = FIXTURES / "agenda"  # the real content plus meetings of every kind after BUILD_DATE

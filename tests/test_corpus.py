@@ -8,7 +8,7 @@ object/embed/base from content, no URL with a scheme outside the allow-list).
 - tests/corpus/bad/<case>/ is a content overlay that must be refused; EXPECTED names where.
 - tests/corpus/good/<case>/ must be accepted, and the pages it changes are clean.
 
-The check is the build in memory (scripts.build.generate.render_site), as `make check` runs
+The check is the build in memory (scripts.assembly.generate.render_site), as `make check` runs
 it; the pages are rendered by the site's own Markdown configuration; one real MkDocs build of
 all good cases together is scanned too, and `make check` runs once over all bad cases.
 """
@@ -25,7 +25,7 @@ import pytest
 from conftest import PROJECT, build, copy_project, run_check
 from trustscan import page_html, scan, scan_attributes, site_markdown
 
-from scripts.build.generate import render_site
+from scripts.assembly.generate import render_site
 from scripts.content.loader import load_content
 from scripts.render.context import Settings
 

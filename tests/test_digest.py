@@ -16,7 +16,7 @@ import pytest
 from conftest import AGENDA, FIXTURES
 from test_html_valid import run_vnu, summary
 
-from scripts.build.generate import render_site
+from scripts.assembly.generate import render_site
 from scripts.render.context import Settings
 
 SITE = "https://www.radicalevernieuwing.nl/"

@@ -194,10 +194,10 @@ def test_no_list_of_organisations_grows_with_the_movement(tmp_path):
     movement and theme lists are on pages of LIST_SIZE, and movement and theme pages show a few.
     Together the pages still hold every organisation, and the filters' data has all of them."""
     from datetime import date
-    from scripts.build.generate import render_site
+    from scripts.assembly.generate import render_site
     from scripts.render.context import Settings
-    from scripts.site.organisations import LIST_SIZE
-    from scripts.site.themes import ORGANISATIONS_SHOWN
+    from scripts.pages.organisations import LIST_SIZE
+    from scripts.pages.themes import ORGANISATIONS_SHOWN
     content = tmp_path / "content"
     shutil.copytree(PROJECT / "content", content)
     for relative, text in grown(1700).items():
@@ -476,7 +476,7 @@ def grown_url(grown_site):
 
 
 def test_directory_pages_hold_every_organisation_once(grown_site):
-    from scripts.site.organisations import LIST_SIZE
+    from scripts.pages.organisations import LIST_SIZE
     site, model = grown_site
     current = sorted(o.slug for o in model.organisations.values() if not o.is_former)
     pages = [site / "deelnemers" / "index.html"] + sorted(
@@ -501,14 +501,14 @@ def test_directory_pages_hold_every_organisation_once(grown_site):
 
 
 def sort_key(model, slug: str) -> str:
-    from scripts.site.organisations import letter_of, sort_name
+    from scripts.pages.organisations import letter_of, sort_name
     name = model.organisations[slug].name
     return f"{letter_of(name) == '0–9'}{letter_of(name)}{sort_name(name)}"
 
 
 @pytest.mark.browser
 def test_filters_choose_from_every_page_of_the_directory(grown_site, grown_url, page):
-    from scripts.site.organisations import LIST_SIZE
+    from scripts.pages.organisations import LIST_SIZE
     _, model = grown_site
     page.goto(grown_url + "/deelnemers/", wait_until="load")
     first_page = set(page.evaluate(VISIBLE))
@@ -561,7 +561,7 @@ def test_a_filtered_address_works_on_a_cold_load_from_any_page(grown_site, grown
 
 @pytest.mark.browser
 def test_the_pages_of_the_directory_work_without_javascript(grown_site, grown_url, browser):
-    from scripts.site.organisations import LIST_SIZE
+    from scripts.pages.organisations import LIST_SIZE
     _, model = grown_site
     context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     try:

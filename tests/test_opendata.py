@@ -11,7 +11,7 @@ import pytest
 
 from conftest import PROJECT
 
-from scripts.build.generate import render_site  # noqa: E402
+from scripts.assembly.generate import render_site  # noqa: E402
 from scripts.content.loader import load_content  # noqa: E402
 from scripts.feeds.opendata import MEETING_FIELDS, MOVEMENT_FIELDS, ORGANISATION_FIELDS, TOP_FIELDS  # noqa: E402
 from scripts.render.context import Settings  # noqa: E402

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from conftest import BUILD_DATE, PROJECT
 
-from scripts.build.generate import render_site
+from scripts.assembly.generate import render_site
 from scripts.render.context import Settings
 
 SETTINGS = Settings(build_date=date.fromisoformat(BUILD_DATE), site_url="http://127.0.0.1:8000/",
@@ -28,7 +28,7 @@ _FRESH = """
 import pickle, sys
 from datetime import date
 from pathlib import Path
-from scripts.build.generate import render_site
+from scripts.assembly.generate import render_site
 from scripts.render.context import Settings
 settings = Settings(build_date=date.fromisoformat(sys.argv[2]), site_url="http://127.0.0.1:8000/",
                     edit_base="https://example.org/edit/main/", site_name="Radicale vernieuwing")

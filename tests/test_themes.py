@@ -111,7 +111,7 @@ def assert_a_few_and_a_list(site, url: str, list_url: str, organisations: set[st
                             choice: set[str] | None = None) -> None:
     """A theme or movement page names a few of its organisations (from `choice`, all when they
     are few) and links to the list of all of them, on pages that together hold each once."""
-    from scripts.site.themes import ORGANISATIONS_SHOWN
+    from scripts.pages.themes import ORGANISATIONS_SHOWN
     choice = organisations if choice is None else choice
     shown = in_content(site, url, "/deelnemers/")
     if not organisations:

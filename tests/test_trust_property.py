@@ -30,8 +30,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from trustscan import page_html, scan, scan_attributes, site_markdown
 
-from scripts.build import generate
-from scripts.build.writer import write_output
+from scripts.assembly import generate
+from scripts.assembly.writer import write_output
 from scripts.content.loader import Loaded, load_content
 from scripts.content.problems import ProblemList
 from scripts.model.items import (

@@ -31,7 +31,7 @@ import pytest
 from conftest import PROJECT, copy_project, run_mkdocs
 from trustscan import site_markdown
 
-from scripts.build import generate  # noqa: E402
+from scripts.assembly import generate  # noqa: E402
 from scripts.__main__ import main  # noqa: E402
 from scripts.content.loader import Loaded, load_content  # noqa: E402
 from scripts.model.items import Article, Link, Meeting, Online, Organisation, Place, Registration, Theme  # noqa: E402
@@ -39,7 +39,7 @@ from scripts.content.problems import ProblemList  # noqa: E402
 from scripts.content.safety import body_problems  # noqa: E402
 from scripts.render.environment import body as emit_body  # noqa: E402
 from scripts.model.values import PartialDate  # noqa: E402
-from scripts.build.writer import write_output  # noqa: E402
+from scripts.assembly.writer import write_output  # noqa: E402
 
 
 def png(width: int, height: int, tail: bytes = b"") -> bytes:

@@ -299,7 +299,7 @@ def og_images(site: Path) -> dict[str, str]:
 def test_one_share_image_per_page_each_different(built_site):
     images = og_images(built_site)
     assert len(images) > 100
-    # the hand-written pages too (scripts/site/hand_written.py); only 404 shares the movement's card
+    # the hand-written pages too (scripts/pages/hand_written.py); only 404 shares the movement's card
     assert {"index.html", "over/index.html", "meedoen/index.html"} <= set(images)
     assert len(set(images.values())) == len(images)  # one per page
     digests = {}
@@ -365,7 +365,7 @@ def test_organisations_without_a_logo_get_a_monogram(site):
 # --- the accessibility statement --------------------------------------------------------------
 
 def test_statement_claims_only_tests_that_exist_and_is_linked_from_every_footer(site):
-    results = json.loads((PROJECT / "scripts" / "site" / "toegankelijkheid.json").read_text(encoding="utf-8"))
+    results = json.loads((PROJECT / "scripts" / "pages" / "toegankelijkheid.json").read_text(encoding="utf-8"))
     markup = read(site, "toegankelijkheid")
     body = text(markup)
     assert "Toegankelijkheidsverklaring" in body and "Wat nog niet goed werkt" in body

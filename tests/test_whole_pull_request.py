@@ -25,8 +25,8 @@ import pypdf
 import pytest
 from conftest import PROJECT, build, copy_project, run_check
 
-from scripts.build import generate
-from scripts.build.generate import render_site
+from scripts.assembly import generate
+from scripts.assembly.generate import render_site
 from scripts.content import assets, pdfs
 from scripts.render.context import Settings
 
@@ -147,7 +147,7 @@ def test_the_whole_pull_request_check_fails_when_switched_off(repository, monkey
     """The safety test's own check: with the comparison switched off (no changes found), the
     hostile pull request would pass; so the refusal above comes from the comparison."""
     from scripts.__main__ import main
-    from scripts.build import new_files
+    from scripts.assembly import new_files
     _git(repository, "checkout", "-qb", "bijdrage")
     _hostile_changes(repository)
     _git(repository, "add", "-A")

@@ -11,9 +11,9 @@ import markdown
 import yaml
 from conftest import PROJECT
 
-from scripts.build.finished_html import put_back, set_apart
+from scripts.assembly.finished_html import put_back, set_apart
 
-# geo: is the generator's own link to a meeting's coordinates (scripts/site/meetings.py, geo_url,
+# geo: is the generator's own link to a meeting's coordinates (scripts/pages/meetings.py, geo_url,
 # written from two validated numbers); contributed links cannot use it (render/contributed.py).
 ALLOWED_SCHEMES = {"", "http", "https", "mailto", "tel", "webcal", "geo"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlink:href", "background",

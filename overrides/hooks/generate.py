@@ -13,9 +13,9 @@ In memory, not on disk, for two reasons:
   `python -m scripts generate` left under docs/ are ignored; the hook's own take their place.
 
 The pages the hook hands over go through Python-Markdown with their finished HTML blocks set
-apart (scripts/build/finished_html.py): the same bytes, without parsing every block again.
+apart (scripts/assembly/finished_html.py): the same bytes, without parsing every block again.
 The search entries of the generated pages are made from those blocks by the generator
-(scripts/build/search_entries.py), entry for entry what Material's search plugin would make;
+(scripts/assembly/search_entries.py), entry for entry what Material's search plugin would make;
 the plugin is told to skip those pages (their `search: exclude`, set and restored here) and
 indexes the hand-written ones. Material's navigation and tabs are made once per folder of
 pages (`rv_once`, used by overrides/theme/partials/nav.html and tabs.html). Both only through
@@ -65,7 +65,7 @@ def _project(config) -> Path:
 
 
 def _build_date():
-    from scripts.build.dates import build_date_from
+    from scripts.assembly.dates import build_date_from
     try:
         return build_date_from(None)
     except ValueError:
@@ -166,8 +166,8 @@ def on_config(config):
 
 
 def _generate(config):
-    from scripts.build.generate import content_fingerprint, render_site
-    from scripts.build.settings import contribution_settings
+    from scripts.assembly.generate import content_fingerprint, render_site
+    from scripts.assembly.settings import contribution_settings
     from scripts.render.context import Settings
 
     content = _project(config) / "content"
@@ -192,7 +192,7 @@ def _with_fragments(markdown: str, generated: dict) -> str:
     """The lines `--8<-- "x.md"` that name a generated fragment, replaced by it (as the
     snippets extension does; Zensical, which runs no hooks, reads the same fragments from
     docs/_fragmenten/ through that extension)."""
-    from scripts.build.links import FRAGMENTS
+    from scripts.assembly.links import FRAGMENTS
 
     def include(match: re.Match) -> str:
         data = generated.get(FRAGMENTS + match.group(1))
@@ -202,9 +202,9 @@ def _with_fragments(markdown: str, generated: dict) -> str:
 
 
 def on_files(files: Files, config):
-    from scripts.build.links import FRAGMENTS
-    from scripts.build.search_entries import SearchEntries
-    from scripts.build.writer import GENERATED_DIRS
+    from scripts.assembly.links import FRAGMENTS
+    from scripts.assembly.search_entries import SearchEntries
+    from scripts.assembly.writer import GENERATED_DIRS
 
     generated = _generate(config)
     pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
@@ -245,7 +245,7 @@ def on_files(files: Files, config):
 # conversion, their finished HTML blocks by token.
 _handed: set[str] = set()
 _apart: dict[str, dict[str, str]] = {}
-# The generator's pages, whose search entries come from scripts/build/search_entries.py instead
+# The generator's pages, whose search entries come from scripts/assembly/search_entries.py instead
 # of Material's plugin: their own `search` front matter while the plugin is told to skip them,
 # and their entries from conversion (on_page_content) until they join the index.
 _generated_pages: set[str] = set()
@@ -263,7 +263,7 @@ def on_page_markdown(markdown, page, config, files):
         # entries take its place (on_page_context). The front matter is restored there.
         _meta[page.file.src_uri] = page.meta.get("search", _NONE)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-    from scripts.build.finished_html import set_apart
+    from scripts.assembly.finished_html import set_apart
     markdown, blocks = set_apart(markdown)
     if blocks:
         _apart[page.file.src_uri] = blocks
@@ -271,7 +271,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    from scripts.build.finished_html import put_back
+    from scripts.assembly.finished_html import put_back
     blocks = _apart.pop(page.file.src_uri, {})
     if page.file.src_uri in _meta:
         meta = dict(page.meta)

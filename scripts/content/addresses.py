@@ -135,7 +135,7 @@ def check_output(files: list[str], hand_written: list[str], old_addresses: list[
     """The build's own files (`files`: generated, `hand_written`: under docs/) in one register,
     then every old address of content/_oude-adressen.yml (`mapping`) claimed against them.
     Problems go to `register.problems`, on the claim that came last (the contributed one).
-    An old address on a generated page is left to scripts/site/redirects.py (its message
+    An old address on a generated page is left to scripts/pages/redirects.py (its message
     says the old address still works)."""
     out = Register(register.problems)
     for folder, what in ENGINE_TREES:

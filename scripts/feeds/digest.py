@@ -2,7 +2,7 @@
 (HTML with inline CSS and absolute links, a plain-text alternative, both together as an .eml a
 mail program opens as a draft) and an Atom feed shaped for RSS-to-mail services (one entry per
 month, the whole digest as its content). The page that shows a digest on the site, and the page
-"Volg per e-mail", are scripts/site/follow.py.
+"Volg per e-mail", are scripts/pages/follow.py.
 
 The digest of a month (say December 2026) is what a member gets at its start: the news and the
 new participants of the month before (November), the meetings held then, and the meetings of

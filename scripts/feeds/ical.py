@@ -332,7 +332,7 @@ def _description(meeting: Meeting, site: Site, page_url: str, days: tuple[Meetin
 def themed_weeks(site: Site) -> dict[str, tuple[Meeting, ...]]:
     """uid of a themed week → its day meetings, by date. A themed week is a meeting of several
     days with a 'reeks'; its days are the one-day meetings of that series within its span (the
-    rule of the week's page, scripts/site/meetings.py `days_of`). Made once per build."""
+    rule of the week's page, scripts/pages/meetings.py `days_of`). Made once per build."""
     by_series: dict[str, list[Meeting]] = {}
     for meeting in site.meetings.values():
         if meeting.series:

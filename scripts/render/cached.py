@@ -3,7 +3,7 @@ rendered once per item and reused on every page that lists it.
 
 An article's card stands on its theme, keyword, movement, organisation and news pages; a
 meeting's on the agenda, the archive and every theme, movement and organisation page it
-belongs to. The macros write finished HTML whose links are docs-absolute (scripts/build/links.py
+belongs to. The macros write finished HTML whose links are docs-absolute (scripts/assembly/links.py
 makes them relative afterwards), so a card does not depend on the page it stands on: the same
 item gives the same bytes. Templates call `cached.article_item(article)` instead of the macro.
 """

@@ -35,7 +35,7 @@ class Settings:
     site_url: str = "https://www.radicalevernieuwing.nl/"  # ends with '/'
     edit_base: str = ""  # e.g. https://github.com/owner/repo/edit/main/ ; '' hides edit links
     site_name: str = "Radicale vernieuwing"
-    # Where contributions go (the forms of scripts/site/forms.py): the repository's address on
+    # Where contributions go (the forms of scripts/pages/forms.py): the repository's address on
     # its host ('https://github.com/owner/repo'), its branch, and the movement's e-mail address.
     repository: str = ""
     branch: str = "main"

@@ -1,5 +1,5 @@
 """Run the accessibility tests and record what they checked and found, for the
-toegankelijkheidsverklaring (/toegankelijkheid/, scripts/site/accessibility.py).
+toegankelijkheidsverklaring (/toegankelijkheid/, scripts/pages/accessibility.py).
 
     .venv/bin/python -m scripts.tools.accessibility_results
 
@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
-RESULTS = PROJECT / "scripts" / "site" / "toegankelijkheid.json"
+RESULTS = PROJECT / "scripts" / "pages" / "toegankelijkheid.json"
 TESTS = ("tests/test_accessibility.py", "tests/test_reading.py", "tests/test_html_valid.py",
          "tests/test_visible.py::test_map_and_timeline_work_with_the_keyboard_and_have_text",
          "tests/test_visible.py::test_search_results_are_readable_on_a_phone_and_a_computer")

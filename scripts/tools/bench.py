@@ -50,7 +50,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 
-from scripts.build.writer import GENERATED_DIRS
+from scripts.assembly.writer import GENERATED_DIRS
 from scripts.content.loader import KINDS, content_files
 from scripts.content.problems import ProblemList
 from scripts.content.source import read_source
@@ -203,8 +203,8 @@ def write_floor_config(project: Path) -> None:
 
 FAIR_FLOOR = [*MKDOCS, "build", "--clean", "-f", "mkdocs-floor-fair.yml"]
 FAIR_HOOK = '''"""The fair floor's only hook: finished HTML blocks set apart from Python-Markdown and put
-back, as our hook does (scripts/build/finished_html.py); same bytes, nothing else."""
-from scripts.build.finished_html import put_back, set_apart
+back, as our hook does (scripts/assembly/finished_html.py); same bytes, nothing else."""
+from scripts.assembly.finished_html import put_back, set_apart
 
 _apart = {}
 
@@ -349,7 +349,7 @@ def profile(project: Path) -> tuple[float, list[tuple[str, float]]]:
     all_jinja = cumulative("jinja2/environment.py", ("render",))
     markdown = cumulative("mkdocs/structure/pages.py", ("render",))
     search = (cumulative("material/plugins/search/plugin.py", ("on_page_context", "on_post_build"))
-              + cumulative("scripts/build/search_entries.py", ("page",)))  # the generator's entries (issue 23)
+              + cumulative("scripts/assembly/search_entries.py", ("page",)))  # the generator's entries (issue 23)
     parts = [
         ("generator (the hook: load, validate, index, render, feeds)", generator),
         ("  of which Jinja (our page templates)", our_jinja),
@@ -607,7 +607,7 @@ def report(sizes: list[Size], runs: int, split: tuple[int, float, list, float] |
         f"bare engine on the same generated pages: Material without our templates, CSS, JavaScript, "
         f"Markdown extensions or hook, with the same navigation, pruned. **Fair floor** is that floor "
         f"given the one trick our hook plays on the engine, the finished HTML set apart from "
-        f"Python-Markdown (scripts/build/finished_html.py), and nothing else. Ratios are full / floor "
+        f"Python-Markdown (scripts/assembly/finished_html.py), and nothing else. Ratios are full / floor "
         f"and full / fair floor, taken build by build over {runs} triples run in turn, median. CPU is "
         f"user + system time of the build process."),
         "",

@@ -1,7 +1,7 @@
 """The issue forms on the repository host, and turning a filled-in form into a content file.
 
 The issue forms (.github/ISSUE_TEMPLATE/<kind>.yml) are made from the same field list as the
-site's forms (scripts/site/forms.py, which reads the JSON Schemas), so their questions, choices
+site's forms (scripts/pages/forms.py, which reads the JSON Schemas), so their questions, choices
 and help never drift from what the validator accepts: `python -m scripts issue-formulieren`
 writes them, and a test fails while the committed files differ.
 
@@ -27,7 +27,7 @@ import yaml
 from scripts.content.loader import load_content
 from scripts.content.problems import Problem
 from scripts.model.slugs import slugify
-from scripts.site.forms import FORMS, UID_DOMAIN, FormSpec, field_specs
+from scripts.pages.forms import FORMS, UID_DOMAIN, FormSpec, field_specs
 from scripts.tools.scaffold import SCAFFOLDS, scaffold_text
 
 ISSUE_FORMS = {"deelnemer": "deelnemer.yml", "bijeenkomst": "bijeenkomst.yml", "artikel": "bericht.yml"}
@@ -302,7 +302,7 @@ def from_issue(event_file: Path, content_dir: Path, out_dir: Path) -> int:
 def make_file(body: str, content_dir: Path, today: date) -> tuple[Composed, list[Problem]] | None:
     """The file for an issue's body, written into content_dir, and the check's problems of it
     (the whole check, as `python -m scripts check` runs it). None: no form's questions."""
-    from scripts.build.generate import render_site  # the whole check, minus writing
+    from scripts.assembly.generate import render_site  # the whole check, minus writing
     from scripts.render.context import Settings
 
     site = load_content(content_dir).site

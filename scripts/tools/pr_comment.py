@@ -22,7 +22,7 @@ from typing import Any
 from scripts.content.loader import load_content
 from scripts.content.problems import Problem
 from scripts.render import dutch
-from scripts.site.organisations import entry_of
+from scripts.pages.organisations import entry_of
 from scripts.tools.issues import markdown_text
 
 MARKER = "<!-- rv-controle -->"  # the comment's mark: the job updates its own comment, never adds one

@@ -195,7 +195,7 @@ def new_file(kind: Scaffold, content_dir: Path, name: str, today: date | None = 
 
 def _today() -> date:
     # The edge of the program (a command a person runs), not the build: the clock is fine here.
-    from scripts.build.dates import build_date_from
+    from scripts.assembly.dates import build_date_from
     return build_date_from(None)
 
 

@@ -35,7 +35,7 @@ def test_the_import_contract_holds_on_the_tree(copy):
 
 
 @pytest.mark.parametrize("line, message", [
-    ("from scripts.site import home", "scripts.model is not allowed to import scripts.site"),
+    ("from scripts.pages import home", "scripts.model is not allowed to import scripts.pages"),
     ("from scripts.render import dutch", "scripts.model is not allowed to import scripts.render"),
     ("import mkdocs", "scripts is not allowed to import mkdocs"),
 ])

@@ -8,7 +8,7 @@ from scripts.index import build_index
 from scripts.render.context import Context, Settings
 from scripts.render.environment import make_environment
 from scripts.render.output import Output
-from scripts.site.organisations import entry_of
+from scripts.pages.organisations import entry_of
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_DATE = date(2026, 11, 23)

@@ -1,5 +1,5 @@
 """The finished HTML blocks of a generated page are set apart before Python-Markdown and put
-back after (scripts/build/finished_html.py, used by the MkDocs hook): the page must come out
+back after (scripts/assembly/finished_html.py, used by the MkDocs hook): the page must come out
 byte for byte as Python-Markdown makes it of the whole page."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from trustscan import site_markdown
 
-from scripts.build.finished_html import put_back, set_apart
-from scripts.build.generate import render_site
-from scripts.build.links import FRAGMENTS
+from scripts.assembly.finished_html import put_back, set_apart
+from scripts.assembly.generate import render_site
+from scripts.assembly.links import FRAGMENTS
 from scripts.render.context import Settings
 
 MD = site_markdown(PROJECT / "docs" / "_fragmenten")

@@ -1,4 +1,4 @@
-"""The forms' data (scripts/site/forms.py): made from the schemas and the validator, and made
+"""The forms' data (scripts/pages/forms.py): made from the schemas and the validator, and made
 without changing anything else of the build."""
 
 from datetime import date
@@ -10,7 +10,7 @@ from scripts.index import build_index
 from scripts.render.context import Context, Settings
 from scripts.render.environment import make_environment
 from scripts.render.output import Output
-from scripts.site import forms
+from scripts.pages import forms
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_DATE = date(2026, 11, 23)

@@ -1,8 +1,8 @@
-"""Links the generator writes become forms both engines publish as they are (scripts/build/links.py)."""
+"""Links the generator writes become forms both engines publish as they are (scripts/assembly/links.py)."""
 
 import pytest
 
-from scripts.build.links import address_from, relative_links
+from scripts.assembly.links import address_from, relative_links
 
 
 @pytest.mark.parametrize("page, target, expected", [
@@ -55,7 +55,7 @@ def test_relative_paths_are_those_of_posixpath():
     import itertools
     import posixpath
 
-    from scripts.build.links import _relpath
+    from scripts.assembly.links import _relpath
 
     paths = ["index.md", "themas/zorg.md", "themas", "themas/pagina/2.md", "deelnemers/x/y.md",
              "a/../b.md", "./a.md", "a//b.md", "/a/b.md", "."]

@@ -1,4 +1,4 @@
-"""The search entries the generator makes of its pages (scripts/build/search_entries.py) are the
+"""The search entries the generator makes of its pages (scripts/assembly/search_entries.py) are the
 entries Material's own search plugin makes of the same pages, entry for entry: every generated
 page of the real content, tricky HTML one case at a time, and any mix of blocks and Markdown."""
 
@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from material.plugins.search.plugin import SearchIndex
 from trustscan import site_markdown
 
-from scripts.build.finished_html import put_back, set_apart
-from scripts.build.generate import render_site
-from scripts.build.links import FRAGMENTS
-from scripts.build.search_entries import SearchEntries
+from scripts.assembly.finished_html import put_back, set_apart
+from scripts.assembly.generate import render_site
+from scripts.assembly.links import FRAGMENTS
+from scripts.assembly.search_entries import SearchEntries
 from scripts.render.context import Settings
 
 MD = site_markdown(PROJECT / "docs" / "_fragmenten")

@@ -1,4 +1,4 @@
-"""Unit tests of scripts.build.writer: docs/ gets exactly the generated files, and a file whose
+"""Unit tests of scripts.assembly.writer: docs/ gets exactly the generated files, and a file whose
 bytes did not change is not touched (else `mkdocs serve` would rebuild forever)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build.writer import GENERATED_DIRS, write_output
+from scripts.assembly.writer import GENERATED_DIRS, write_output
 
 
 def snapshot(docs):

@@ -1,7 +1,7 @@
 /* The contribution forms (/meedoen/, /insturen/bijeenkomst/, /insturen/bericht/).
  *
  * Everything this script knows comes from the page, written at build time by
- * scripts/site/forms.py from the JSON Schemas and the validator itself: the fields, their
+ * scripts/pages/forms.py from the JSON Schemas and the validator itself: the fields, their
  * limits and patterns, the validator's own Dutch messages (as templates with {v}), and the
  * card of each kind rendered by the site's real card macro with placeholder slots (U+E000 name
  * U+E001). The script checks each field as a person types, composes the same file a person

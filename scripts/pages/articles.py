@@ -55,7 +55,7 @@ def item_data(site: Site, article: Article) -> tuple[tuple[str, str], ...]:
     """The data-* attributes of an item on the news pages: the values the filters read, and
     data-rv-static: the script hides the page's own items while it shows a choice from the
     whole list. (On the items, not on a wrapper: a wrapper around the blank-line-separated
-    items would keep scripts/build/finished_html.py from setting the page's HTML apart.)"""
+    items would keep scripts/assembly/finished_html.py from setting the page's HTML apart.)"""
     return (("data-rv-item", ""), ("data-rv-static", ""), ("data-beweging", " ".join(article.movements)),
             ("data-thema", " ".join(themes_with_parents(site, article.themes))),
             ("data-jaar", str(article.date.year)))

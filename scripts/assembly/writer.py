@@ -11,16 +11,16 @@ from pathlib import Path
 # The folders under docs/ that the generator owns (all git-ignored). Nothing else is touched.
 GENERATED_DIRS = ("actueel", "bijeenkomsten", "deelnemers", "themas", "trefwoord", "bewegingen",
                   "handleiding", "ical", "feeds", "data", "schemas", "_fragmenten",
-                  # the agenda to embed and the e-mail digest (scripts/site/embed.py, follow.py)
+                  # the agenda to embed and the e-mail digest (scripts/pages/embed.py, follow.py)
                   "insluiten", "nieuwsbrief",
-                  # redirect pages at old addresses (scripts/site/redirects.py)
+                  # redirect pages at old addresses (scripts/pages/redirects.py)
                   "praktijkvoorbeelden", "praktijk", "2021-2",
-                  "insturen",  # the meeting and news forms (scripts/site/forms.py)
+                  "insturen",  # the meeting and news forms (scripts/pages/forms.py)
                   # share images, one per page (scripts/render/share_image.py)
                   "deelkaarten",
-                  # the accessibility statement (scripts/site/accessibility.py)
+                  # the accessibility statement (scripts/pages/accessibility.py)
                   "toegankelijkheid",
-                  # the help page for calendar subscriptions (scripts/site/meetings.py)
+                  # the help page for calendar subscriptions (scripts/pages/meetings.py)
                   "abonneren")
 
 

@@ -20,7 +20,7 @@ from scripts.model.slugs import slugify
 from scripts.render import dutch
 from scripts.render.context import Context, paginate
 
-AGENDA_EMPTY = Markup(  # finished HTML (links docs-absolute: scripts/build/links.py)
+AGENDA_EMPTY = Markup(  # finished HTML (links docs-absolute: scripts/assembly/links.py)
     'Op dit moment is er geen nieuwe bijeenkomst gepland. Kijk in het '
     '<a href="/bijeenkomsten/archief/index.md">archief</a> wat er eerder was, of lees het '
     '<a href="/actueel/index.md">nieuws</a>. Wil je een nieuwe bijeenkomst niet missen? '

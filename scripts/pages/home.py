@@ -17,7 +17,7 @@ from scripts.model.items import Article, Meeting
 from scripts.model.occurrences import Occurrence
 from scripts.render import dutch
 from scripts.render.context import Context
-from scripts.site import movement_map, timeline
+from scripts.pages import movement_map, timeline
 
 CARDS = 3  # meetings and news items on the home page
 

@@ -18,7 +18,7 @@ from scripts.content.safety import is_safe_url
 from scripts.content.schema_check import load_schema
 from scripts.model.slugs import slugify
 from scripts.feeds import calendar, news
-from scripts.site import embed
+from scripts.pages import embed
 from scripts.render.context import Context, json_dumps_for_html, paginate
 
 ROLE_LABELS = {"deelnemer": "Deelnemer", "kernteam": "Lid van het kernteam",

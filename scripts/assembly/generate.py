@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from scripts.build.links import relative_links_in
-from scripts.build.writer import GENERATED_DIRS, write_output
+from scripts.assembly.links import relative_links_in
+from scripts.assembly.writer import GENERATED_DIRS, write_output
 from scripts.content.addresses import address_of, check_output
 from scripts.content.loader import load_content
 from scripts.content.problems import ProblemList
@@ -19,7 +19,7 @@ from scripts.render.environment import make_environment
 from scripts.render.output import Output, SharedPath
 from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
 from scripts.content.pdfs import clean_pdf
-from scripts.site import (accessibility, articles, embed, follow, forms, guide, hand_written, home, meetings,
+from scripts.pages import (accessibility, articles, embed, follow, forms, guide, hand_written, home, meetings,
                           organisations, redirects, themes)
 
 
@@ -35,7 +35,7 @@ def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str]
                 html_links: str = "address") -> tuple[ProblemList, Output | None]:
     """Everything in memory; no files are written. `make check` runs this too, so whatever
     would break the build is a problem with a file and line there, never a traceback.
-    html_links: how links in generated HTML are written (scripts/build/links.py): "address"
+    html_links: how links in generated HTML are written (scripts/assembly/links.py): "address"
     for MkDocs (the hook), "source" for Zensical (`generate`, which writes docs/)."""
     loaded = load_content(content_dir, new_files=new_files)
     if loaded.problems:

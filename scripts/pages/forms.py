@@ -41,7 +41,7 @@ from scripts.content.source import SourceFile
 from scripts.model.values import ValueProblem, parse_date, parse_moment, parse_partial_date
 from scripts.render.context import Context, json_dumps_for_html
 from scripts.render.macros import build_macros
-from scripts.site.organisations import ROLE_LABELS, sector_label
+from scripts.pages.organisations import ROLE_LABELS, sector_label
 
 SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"  # private-use characters: never in a template's own text
 PROBE = SLOT_OPEN + "v" + SLOT_CLOSE

@@ -3,7 +3,7 @@
 Material's search plugin indexes a page by feeding its whole rendered HTML to Python's
 `html.parser` (in Python, a callback per tag) and splitting the text into sections at every
 heading with an id. For a generated page that is mostly the generator's own finished blocks
-(scripts/build/finished_html.py): the cards of a theme page at 10× are the same cards as on
+(scripts/assembly/finished_html.py): the cards of a theme page at 10× are the same cards as on
 every other page that lists them. Here each distinct block is read once per build by a small
 tokenizer (`_events`, regular expressions over HTML we wrote ourselves), through the same rules
 as Material's parser (`_Sections`, ported from material/plugins/search/plugin.py, 9.8.1), and

@@ -9,12 +9,12 @@ from markupsafe import Markup
 from scripts.render.environment import markdown_text as _md
 from scripts.feeds import calendar
 from scripts.feeds import news as newsfeeds
-from scripts.site.articles import list_meta, news_pages
+from scripts.pages.articles import list_meta, news_pages
 from scripts.model.items import Article, Organisation
 from scripts.model.occurrences import Occurrence
-from scripts.site import embed
-from scripts.site import organisations as directory
-from scripts.site.organisations import counts_sentence, entry_of, sort_name
+from scripts.pages import embed
+from scripts.pages import organisations as directory
+from scripts.pages.organisations import counts_sentence, entry_of, sort_name
 from scripts.render.context import Context
 
 PAST_SHOWN = 10  # older meetings on a theme or movement page; the archive has the rest
