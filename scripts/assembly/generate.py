@@ -11,7 +11,7 @@ from scripts.content.addresses import address_of, check_output
 from scripts.content.loader import load_content
 from scripts.content.problems import ProblemList
 from scripts.content import published
-from scripts.feeds import calendar, opendata, opendata_schema
+from scripts.feeds import calendar, new_organisations, opendata, opendata_schema
 from scripts.feeds import news as newsfeeds
 from scripts.index import build_index
 from scripts.render.context import Context, Settings
@@ -45,9 +45,9 @@ def render_site(content_dir: Path, settings: Settings, new_files: frozenset[str]
         tracked = published.track(loaded.site, published.read(content_dir), settings.build_date, content_dir)
         ctx = Context(build_index(tracked.site, settings.build_date), settings, make_environment(), Output())
         ctx.out.text(published.PUBLISHED, tracked.baseline)
-        for builder in (meetings.build, organisations.build, articles.build, themes.build, home.build,
-                        newsfeeds.build, calendar.build, opendata.build, opendata_schema.build, embed.build, follow.build,
-                        accessibility.build):
+        for builder in (meetings.build, organisations.build, new_organisations.build, articles.build, themes.build,
+                        home.build, newsfeeds.build, calendar.build, opendata.build, guide.open_data,
+                        opendata_schema.build, embed.build, follow.build, accessibility.build):
             builder(ctx)
         guide.build(ctx, content_dir / "_sjablonen")
         forms.build(ctx)

@@ -220,7 +220,7 @@ def _end(start: Moment, end: Moment | None) -> Moment:
 
 def location_of(meeting: Meeting) -> str | None:
     """The venue (a hybrid meeting's online part is its CONFERENCE, and the description's
-    "Online meedoen"), or 'Online'. The add-to-calendar links say the same (calendar.py):
+    "Online meedoen"), or 'Online'. The add-to-calendar links say the same (pages/calendar_blocks.py):
     a map app looks up the venue, which "… en online" would spoil."""
     return venue_text(meeting) or ("Online" if meeting.online else None)
 

@@ -1,8 +1,8 @@
-"""Open data: /data/deelnemers.json and /data/bijeenkomsten.json, and the Dutch page that
-documents their format (/handleiding/open-data/), made from the same field list. The page also
-describes /data/gepubliceerd.json (PUBLISHED_FIELDS), which scripts/content/published.py writes
-in the form the deploy reads back: an object by uid without a wrapper, so it is described on
-its own, with its differences.
+"""Open data: /data/deelnemers.json and /data/bijeenkomsten.json, and the field lists that the
+Dutch page documenting their format (/handleiding/open-data/, scripts/pages/guide.py) and their
+JSON Schemas (opendata_schema.py) are made from. The lists also describe /data/gepubliceerd.json
+(PUBLISHED_FIELDS), which scripts/content/published.py writes in the form the deploy reads
+back: an object by uid without a wrapper, so it is described on its own, with its differences.
 
 Deterministic: keys sorted, no clock (the files do not even depend on the build date), and
 safe to embed: '<', '>' and '&' are written as \\u escapes.
@@ -15,14 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 from datetime import date, datetime
 
-from markupsafe import Markup
-
 from scripts.model.items import Meeting, Organisation
 from scripts.model.occurrences import occurrences
 from scripts.render.context import Context
 
 VERSION = 1
-DOC_PATH = "handleiding/open-data.md"
 
 
 @dataclass(frozen=True)
@@ -212,26 +209,6 @@ def meetings_file(ctx: Context) -> dict:
     }
 
 
-def example() -> str:
-    """A made-up organisation in the published form, for the documentation."""
-    return json.dumps({
-        "id": "zorggroep-voorbeeld", "naam": "Zorggroep Voorbeeld",
-        "url": "https://www.radicalevernieuwing.nl/deelnemers/zorggroep-voorbeeld/",
-        "website": "https://www.voorbeeld.nl", "plaats": "Utrecht", "provincie": "Utrecht",
-        "sectoren": ["ouderenzorg"], "bewegingen": ["zorg"], "rol": "deelnemer", "sinds": "2026-11",
-        "tot": None, "oud_deelnemer": False, "logo": None, "logo_tekst": None,
-        "beschrijving": "Zorggroep Voorbeeld biedt zorg thuis en in twee kleine woonhuizen.",
-        "agenda": "https://www.radicalevernieuwing.nl/ical/deelnemer/zorggroep-voorbeeld.ics",
-    }, ensure_ascii=False, sort_keys=True, indent=2)
-
-
 def build(ctx: Context) -> None:
     ctx.out.binary("data/deelnemers.json", dumps(organisations_file(ctx)))
     ctx.out.binary("data/bijeenkomsten.json", dumps(meetings_file(ctx)))
-    ctx.page(DOC_PATH, "guide.html", title="Open data", kind="handleiding",
-             description="De deelnemers en bijeenkomsten als open data (JSON): waar de bestanden "
-                         "staan en wat elk veld betekent.",
-             body_template="open_data.md.j2", top=TOP_FIELDS, organisation_fields=ORGANISATION_FIELDS,
-             movement_fields=MOVEMENT_FIELDS, meeting_fields=MEETING_FIELDS, example=Markup(example()),
-             published_fields=PUBLISHED_FIELDS,
-             version=VERSION)

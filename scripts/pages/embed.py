@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from scripts.feeds import calendar, ical
+from scripts.feeds import ical
+from scripts.render import calendar_addresses as addresses
 from scripts.model.occurrences import Occurrence
 from scripts.render import dutch
 from scripts.render.context import Context
@@ -88,16 +89,16 @@ def widget_html(ctx: Context, widget: Widget) -> str:
     return _HTML.get_template("embed.html.j2").render(
         w=widget, items=items, upcoming=upcoming, page_href=_up(widget.page.removesuffix(".md") + "/"),
         agenda_href=_up("bijeenkomsten/"), canonical=ctx.absolute(widget.page.removesuffix(".md") + "/"),
-        webcal=calendar.webcal(ctx, feed.path), site_name=ctx.settings.site_name)
+        webcal=addresses.webcal(ctx, feed.path), site_name=ctx.settings.site_name)
 
 
-def _feed(ctx: Context, widget: Widget) -> calendar.Feed:
+def _feed(ctx: Context, widget: Widget) -> addresses.Feed:
     site = ctx.site
     if widget.kind == "beweging":
-        return calendar.movement_feed(ctx, site.movements[widget.slug])
+        return addresses.movement_feed(ctx, site.movements[widget.slug])
     if widget.kind == "thema":
-        return calendar.theme_feed(ctx, site.themes[widget.slug])
-    return calendar.organisation_feed(ctx, site.organisations[widget.slug])
+        return addresses.theme_feed(ctx, site.themes[widget.slug])
+    return addresses.organisation_feed(ctx, site.organisations[widget.slug])
 
 
 def build(ctx: Context) -> None:

@@ -12,7 +12,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from scripts.feeds import calendar
+from scripts.pages import calendar_blocks
+from scripts.render import calendar_addresses as addresses
 from scripts.index import themes_with_parents
 from scripts.model.items import Meeting, Moment, Site
 from scripts.model.occurrences import Occurrence, occurrences
@@ -100,11 +101,11 @@ def agenda_filters(ctx: Context, upcoming: list[Occurrence]) -> list[dict]:
         {"name": "beweging", "label": "Beweging", "all": "Alle bewegingen",
          "options": [(m.slug, m.name) for m in movements],
          "links": {m.slug: f"/bijeenkomsten/beweging/{m.slug}.md" for m in movements},
-         "feeds": {m.slug: calendar.webcal(ctx, calendar.movement_feed(ctx, m).path) for m in movements}},
+         "feeds": {m.slug: addresses.webcal(ctx, addresses.movement_feed(ctx, m).path) for m in movements}},
         {"name": "thema", "label": "Thema", "all": "Alle thema's",
          "options": [(t, site.themes[t].title) for t in themes],
          "links": {t: f"/bijeenkomsten/thema/{t}.md" for t in themes},
-         "feeds": {t: calendar.webcal(ctx, calendar.theme_feed(ctx, site.themes[t]).path) for t in themes}},
+         "feeds": {t: addresses.webcal(ctx, addresses.theme_feed(ctx, site.themes[t]).path) for t in themes}},
         {"name": "plaats", "label": "Plaats", "all": "Alle plaatsen en online",
          "options": [(v, places[v]) for v in place_order],
          "links": {v: f"/bijeenkomsten/plaats/{v}.md" for v in place_order}, "feeds": {}},
@@ -134,17 +135,17 @@ def agenda_months(ctx: Context, items: list[Occurrence],
 
 def build_agenda(ctx: Context) -> None:
     index = ctx.index
-    feed = calendar.all_feed(ctx)
+    feed = addresses.all_feed(ctx)
     filters = agenda_filters(ctx, index.upcoming)
     data_of = {id(o): item_data(ctx.site, o) for o in index.upcoming}  # once per item, not per page
     ctx.page("bijeenkomsten/index.md", "agenda.html", title="Agenda", kind="agenda",
              description="Bijeenkomsten van de bewegingen voor radicale vernieuwing in de zorg.",
              body_template="meetings.md.j2", months=agenda_months(ctx, index.upcoming, data_of),
-             feeds=[calendar.feed_link(feed)], filters=filters if index.upcoming else [],
+             feeds=[calendar_blocks.feed_link(feed)], filters=filters if index.upcoming else [],
              intro=Markup(f"Bijeenkomsten vanaf {dutch.day(index.build_date)}, de eerstvolgende "
                           "bovenaan. Eerdere bijeenkomsten staan in het "
                           "[archief](/bijeenkomsten/archief/index.md)."),
-             empty_text=AGENDA_EMPTY, after=calendar.subscribe_block(ctx, feed))
+             empty_text=AGENDA_EMPTY, after=calendar_blocks.subscribe_block(ctx, feed))
     build_agenda_value_pages(ctx, filters, data_of)
 
 
@@ -198,7 +199,7 @@ def build(ctx: Context) -> None:
     ctx.page("abonneren/index.md", "listing.html", title="Zo abonneer je op de agenda",
              kind="agenda", description="Zo zet je de bijeenkomsten van de bewegingen in je eigen "
              "agenda-app: Google Agenda, Apple Agenda, Outlook of een andere app.",
-             body_template="subscribe_help.md.j2", block=calendar.subscribe_block(ctx, calendar.all_feed(ctx)))
+             body_template="subscribe_help.md.j2", block=calendar_blocks.subscribe_block(ctx, addresses.all_feed(ctx)))
 
     by_year = defaultdict(list)
     for occurrence in index.past:
@@ -261,10 +262,10 @@ def build_meeting_page(ctx: Context, meeting: Meeting, by_series: dict[str, list
              series_slug=slugify(meeting.series) if meeting.series else "",
              week=week_of(by_series, meeting), week_days=days_of(by_series, meeting),
              moved=[o for o in found if o.moved_from],
-             feeds=[calendar.feed_link(calendar.meeting_feed(ctx, meeting))],
+             feeds=[calendar_blocks.feed_link(addresses.meeting_feed(ctx, meeting))],
              json_ld=event_data(ctx, meeting),
              # A past meeting offers nothing to put in a calendar: its report is the next step.
-             calendar_block=calendar.add_block(ctx, meeting) if upcoming else "")
+             calendar_block=calendar_blocks.add_block(ctx, meeting) if upcoming else "")
 
 
 def map_url(meeting: Meeting) -> str:
@@ -369,7 +370,7 @@ def event_data(ctx: Context, meeting: Meeting) -> dict[str, Any] | None:
     if meeting.place is None and meeting.online is None:
         return None
     site = ctx.site
-    page = calendar.meeting_url(ctx, meeting)
+    page = addresses.meeting_url(ctx, meeting)
     end = meeting.end if meeting.end is not None else (None if meeting.timed else meeting.start)
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Event", "name": meeting.title,
             "url": page, "inLanguage": "nl", "startDate": _iso(meeting.start),

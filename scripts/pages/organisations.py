@@ -1,34 +1,29 @@
 """The directory of participating organisations, a page per province, a page per organisation
-(with schema.org JSON-LD), and the Atom feed "nieuw in de beweging"."""
+(with schema.org JSON-LD). Its Atom feed "Nieuw in de beweging" is scripts/feeds/new_organisations.py."""
 
 from __future__ import annotations
 
 import posixpath
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scripts.render import dutch
-from scripts.feeds.atom import AtomEntry, atom_feed
+from scripts.feeds.new_organisations import FEED_PATH, feed_link, newest_first
 from scripts.index import OrganisationCounts
 from scripts.model.items import Organisation
-from scripts.model.values import PartialDate
 from scripts.content.safety import is_safe_url
 from scripts.content.schema_check import load_schema
 from scripts.model.slugs import slugify
-from scripts.feeds import calendar, news
-from scripts.pages import embed
+from scripts.pages import calendar_blocks, embed
+from scripts.render import calendar_addresses as addresses
 from scripts.render.context import Context, json_dumps_for_html, paginate
+from scripts.render.organisation_text import period_of, sort_name
 
 ROLE_LABELS = {"deelnemer": "Deelnemer", "kernteam": "Lid van het kernteam",
                "partner": "Partner", "ondersteuner": "Ondersteuner"}
 SECTOR_LABELS = {"ggz": "Ggz", "beschermd-wonen": "Beschermd wonen",
                  "maatschappelijke-opvang": "Maatschappelijke opvang",
                  "kleinschalig-wonen": "Kleinschalig wonen", "clientenorganisatie": "Cliëntenorganisatie"}
-FEED_PATH = "feeds/nieuwe-deelnemers.xml"
-FEED_TITLE = "Nieuw in de beweging"
-FEED_SIZE = 100  # the newest organisations; the directory has all of them
 RECENT = 5  # newest organisations named on the directory page
 PAST_SHOWN = 20  # earlier meetings on an organisation page
 NEWS_SHOWN = 20
@@ -52,35 +47,10 @@ def role_label(role: str) -> str:
     return ROLE_LABELS.get(role, role)
 
 
-def _partial(partial: PartialDate) -> str:
-    if partial.month and partial.day:
-        return dutch.day(partial.first_day())
-    if partial.month:
-        return dutch.month_year(partial.first_day())
-    return str(partial.year)
-
-
-def period_of(organisation: Organisation) -> str:
-    """'sinds mei 2019', '2021 tot 2022', 'tot 2022' or ''."""
-    since = _partial(organisation.since) if organisation.since else ""
-    until = _partial(organisation.until) if organisation.until else ""
-    if since and until:
-        return f"{since} tot {until}"
-    if since:
-        return f"sinds {since}"
-    return f"tot {until}" if until else ""
-
-
 def letter_of(name: str) -> str:
     """'Ümit' → 'U'; names that start with a digit go under '0–9'."""
     first = sort_name(name)[:1].upper()
     return first if "A" <= first <= "Z" else "0–9"
-
-
-def sort_name(name: str) -> str:
-    """'\'t Zorghuus' → 't zorghuus', 'Één' → 'een': for sorting and the A–Z index."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return plain.lstrip(" '\"‘’“”.-_()[]").strip() or plain
 
 
 @dataclass(frozen=True)
@@ -220,7 +190,6 @@ def build(ctx: Context) -> None:
     build_movement_lists(ctx, organisations)
     for organisation in organisations:
         build_organisation(ctx, organisation)
-    write_feed(ctx, joined)
 
 
 def relative_file(page: str, target: str) -> str:
@@ -366,8 +335,8 @@ def build_organisation(ctx: Context, organisation: Organisation) -> None:
              period=period_of(organisation), upcoming=upcoming, past=past[:PAST_SHOWN],
              past_count=len(past), articles=articles[:NEWS_SHOWN], article_count=len(articles),
              themes=ctx.index.themes_of_organisation(organisation.slug),
-             feeds=[calendar.feed_link(calendar.organisation_feed(ctx, organisation))],
-             calendar_block=calendar.subscribe_block(ctx, calendar.organisation_feed(ctx, organisation)),
+             feeds=[calendar_blocks.feed_link(addresses.organisation_feed(ctx, organisation))],
+             calendar_block=calendar_blocks.subscribe_block(ctx, addresses.organisation_feed(ctx, organisation)),
              embed_block=embed.snippet(ctx, "deelnemer", organisation.slug, organisation.name))
 
 
@@ -396,36 +365,3 @@ def organisation_json_ld(ctx: Context, o: Organisation) -> dict[str, object]:
             address["addressRegion"] = o.province
         data["address"] = address
     return data
-
-
-# --- "Nieuw in de beweging" --------------------------------------------------------------------
-
-def newest_first(organisations: list[Organisation]) -> list[Organisation]:
-    """Organisations with a known date of joining, the most recent first."""
-    dated = [(o.since.first_day(), o) for o in organisations if o.since]
-    dated.sort(key=lambda pair: (-pair[0].toordinal(), sort_name(pair[1].name), pair[1].slug))
-    return [o for _, o in dated]
-
-
-def feed_link() -> dict:
-    return news.link(FEED_TITLE, FEED_PATH)
-
-
-def feed_entry(ctx: Context, o: Organisation) -> AtomEntry:
-    url = ctx.absolute(f"deelnemers/{o.slug}/")
-    movements = [ctx.site.movements[m].name for m in o.movements if m in ctx.site.movements]
-    summary = f"{o.name} doet {period_of(o)} mee aan {' en '.join(movements)}."
-    if o.is_former:
-        summary = f"{o.name} deed mee aan {' en '.join(movements)} ({period_of(o)})."
-    if o.description:
-        summary += " " + o.description
-    assert o.since is not None, "only organisations with a joining date are in the feed"
-    return AtomEntry(id=url, title=o.name, link=url, updated=o.since.first_day(), summary=summary,
-                     categories=tuple(movements))
-
-
-def write_feed(ctx: Context, joined: list[Organisation]) -> None:
-    ctx.out.binary(FEED_PATH, atom_feed(
-        feed_url=ctx.absolute(FEED_PATH), page_url=ctx.absolute("deelnemers/"), title=FEED_TITLE,
-        subtitle="Organisaties die zich bij de bewegingen voor radicale vernieuwing hebben aangesloten.",
-        entries=[feed_entry(ctx, o) for o in joined[:FEED_SIZE]], empty_updated=ctx.index.build_date))

@@ -7,14 +7,16 @@ from collections import Counter
 from markupsafe import Markup
 
 from scripts.render.environment import markdown_text as _md
-from scripts.feeds import calendar
+from scripts.pages import calendar_blocks
+from scripts.render import calendar_addresses as addresses
 from scripts.feeds import news as newsfeeds
 from scripts.pages.articles import list_meta, news_pages
 from scripts.model.items import Article, Organisation
 from scripts.model.occurrences import Occurrence
 from scripts.pages import embed
 from scripts.pages import organisations as directory
-from scripts.pages.organisations import counts_sentence, entry_of, sort_name
+from scripts.pages.organisations import counts_sentence, entry_of
+from scripts.render.organisation_text import sort_name
 from scripts.render.context import Context
 
 PAST_SHOWN = 10  # older meetings on a theme or movement page; the archive has the rest
@@ -61,9 +63,9 @@ def build_themes(ctx: Context) -> None:
                  organisations=[entry_of(o) for o in most_active(organisations, upcoming + past, articles)],
                  organisation_count=len(organisations), organisations_path=list_path,
                  feed_href=directory.relative_file(f"themas/{theme.slug}.md", newsfeeds.theme_feed_path(theme.slug)),
-                 feeds=feeds + [calendar.feed_link(calendar.theme_feed(ctx, theme))],
+                 feeds=feeds + [calendar_blocks.feed_link(addresses.theme_feed(ctx, theme))],
                  extra=SECTIONS_ONLY_TOC,
-                 calendar_block=calendar.subscribe_block(ctx, calendar.theme_feed(ctx, theme)),
+                 calendar_block=calendar_blocks.subscribe_block(ctx, addresses.theme_feed(ctx, theme)),
                  embed_block=embed.snippet(ctx, "thema", theme.slug, theme.title))
 
 
@@ -121,9 +123,9 @@ def build_movements(ctx: Context) -> None:
                  articles=first, news_paths=paths, article_count=len(articles),
                  feed_href=directory.relative_file(f"bewegingen/{movement.slug}.md",
                                                    newsfeeds.movement_feed_path(movement.slug)),
-                 feeds=feeds + [calendar.feed_link(calendar.movement_feed(ctx, movement))],
+                 feeds=feeds + [calendar_blocks.feed_link(addresses.movement_feed(ctx, movement))],
                  extra=SECTIONS_ONLY_TOC,
-                 calendar_block=calendar.subscribe_block(ctx, calendar.movement_feed(ctx, movement)),
+                 calendar_block=calendar_blocks.subscribe_block(ctx, addresses.movement_feed(ctx, movement)),
                  embed_block=embed.snippet(ctx, "beweging", movement.slug, movement.name))
 
 
