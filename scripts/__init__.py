@@ -12,8 +12,8 @@ The stages, each a subpackage, in the order the data flows:
     build/    one whole build, and writing docs/
     tools/    the benchmark and the scaffolds
 
-A stage imports only the stages listed before it (pyproject.toml's import contract). This package never imports MkDocs; the thin
-hook overrides/hooks/generate.py calls `scripts.assembly`.
+A stage imports only the stages listed before it (pyproject.toml's import contract). This package never imports MkDocs; the
+MkDocs hook (overrides/hooks/generate.py and its parts in overrides/hooks/rv_hook/) calls `scripts.assembly`.
 """
 
 import zoneinfo as _zoneinfo

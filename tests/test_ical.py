@@ -372,6 +372,7 @@ def test_the_preview_server_sends_ics_as_text_calendar_without_etc_mime_types():
         "mimetypes.knownfiles[:] = []\n"
         "mimetypes.init(files=[])\n"
         "assert mimetypes.guess_type('a.ics')[0] is None\n"
+        "sys.path.insert(0, 'overrides/hooks')  # as MkDocs does while it loads a hook\n"
         "spec = importlib.util.spec_from_file_location('hook', 'overrides/hooks/generate.py')\n"
         "spec.loader.exec_module(importlib.util.module_from_spec(spec))\n"
         "print(mimetypes.guess_type('a.ics')[0])\n")

@@ -19,7 +19,7 @@ Material's own plugin makes of it. Anything the tokenizer does not read as we wr
 '<' that starts no tag, a declaration) makes that page go through `html.parser` instead, with
 the same rules, so an unusual page costs time, never a different entry.
 
-This module does not know MkDocs; the hook (overrides/hooks/generate.py) hands it the page's
+This module does not know MkDocs; the hook (overrides/hooks/rv_hook/search.py) hands it the page's
 HTML before the blocks are put back, the blocks, the page's address, title and front matter.
 """
 

@@ -1,18 +1,18 @@
-"""Material's navigation and tabs are made once per folder of pages (the hook's `rv_once`): which
-pages may share them. The whole site is held byte for byte to a build that makes them per page
-in tests/test_search_index.py; these are the rules, one case at a time."""
+"""Material's navigation and tabs are made once per folder of pages (the hook's `rv_once`,
+overrides/hooks/rv_hook/navigation.py): which pages may share them. The whole site is held byte
+for byte to a build that makes them per page in tests/test_search_index.py; these are the rules,
+one case at a time."""
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from types import SimpleNamespace
 
 from conftest import PROJECT
 
-spec = importlib.util.spec_from_file_location("generate_hook", PROJECT / "overrides" / "hooks" / "generate.py")
-assert spec is not None and spec.loader is not None
-hook = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(hook)
+# The hook's parts are found as MkDocs finds them: its folder on sys.path (rv_hook/__init__.py).
+sys.path.insert(0, str(PROJECT / "overrides" / "hooks"))
+from rv_hook.navigation import once_key  # noqa: E402
 
 
 def item(url: str | None, active: bool = False, children: list | None = None) -> SimpleNamespace:
@@ -24,7 +24,7 @@ CONFIG = SimpleNamespace(theme={"logo": "assets/images/beeldmerk.svg"}, extra={}
 
 
 def key(url: str, nav: list = NAV, page=None):
-    return hook._once_key("nav", page or SimpleNamespace(url=url), nav, CONFIG)
+    return once_key("nav", page or SimpleNamespace(url=url), nav, CONFIG)
 
 
 def test_pages_in_sibling_folders_share_their_navigation():
@@ -59,5 +59,5 @@ def test_items_inside_sections_count_too():
 
 
 def test_no_page_or_no_navigation_is_made_on_its_own():
-    assert hook._once_key("nav", None, NAV, CONFIG) is None
-    assert hook._once_key("nav", SimpleNamespace(url="x/"), None, CONFIG) is None
+    assert once_key("nav", None, NAV, CONFIG) is None
+    assert once_key("nav", SimpleNamespace(url="x/"), None, CONFIG) is None
