@@ -1,28 +1,20 @@
-"""Helpers for the browser tests: a site with an upcoming meeting, and using the site search.
+"""Helpers for the browser tests: the meeting of the journey site, and using the site search.
 
-The journey site is the real content plus tests/fixtures/journeys/: one meeting after the build
-date (2026-11-23), so that the agenda, a meeting's "Zet in je agenda" block and the calendar file
-can be used. The fixture folder holds only the extra files; they are laid over a fresh copy of
-content/, so the fixture never drifts from the real content."""
+The journey site (the `journey_site` fixture of conftest.py) is the real content plus
+tests/fixtures/journeys/: one meeting after the build date (2026-11-23), so that the agenda, a
+meeting's "Zet in je agenda" block and the calendar file can be used. The fixture folder holds
+only the extra files; they are laid over a fresh copy of content/, so the fixture never drifts
+from the real content."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
-from conftest import PROJECT, build, copy_project
+from conftest import PROJECT
 
 JOURNEYS = PROJECT / "tests" / "fixtures" / "journeys"
 MEETING_TITLE = "Kampvuurgesprek over zinvolle dagen"
 MEETING_SLUG = "2026-12-10-kampvuurgesprek-zinvolle-dagen"
 MEETING_UID = "2026-12-10-kampvuurgesprek-zinvolle-dagen@radicalevernieuwing.nl"
-
-
-def build_journey_site(root: Path) -> Path:
-    content = root / "content"
-    shutil.copytree(PROJECT / "content", content)
-    shutil.copytree(JOURNEYS, content, dirs_exist_ok=True)
-    return build(copy_project(root / "project", content=content))
 
 
 def search_for(page, words: str):

@@ -121,7 +121,7 @@ def build_once(shared: Path, key: str, make: Callable[[Path], Path]) -> Path:
     return folder / done.read_text(encoding="utf-8")
 
 
-def _digest(overlays: tuple[Path, ...], files: Mapping[str, str | None], build_date: str, strict: bool) -> str:
+def _digest(overlays: tuple[Path, ...], files: Mapping[str, str | bytes | None], build_date: str, strict: bool) -> str:
     """A hash of every input of a site: the overlay files (names and bytes), the edited files,
     the build date. The real content and the code do not change during a run."""
     sha = hashlib.sha256(repr((build_date, strict, sorted(files.items()))).encode())
@@ -137,10 +137,10 @@ def _digest(overlays: tuple[Path, ...], files: Mapping[str, str | None], build_d
 def site_for(shared_dir) -> Callable[..., Path]:
     """`site_for(*overlays, build_date=BUILD_DATE, files={}, strict=True)`: the site built from
     the real content plus each overlay folder (as `content_with` lays them) and then `files`
-    (content-relative path → new text, or None to delete), once per distinct input in the whole
+    (content-relative path → new text or bytes, or None to delete), once per distinct input in the whole
     run. Returns the site folder; the content it was built from is `site.parent / "content"`.
     Read-only: a test that changes files builds its own site with `build`."""
-    def site_for(*overlays: Path, build_date: str = BUILD_DATE, files: Mapping[str, str | None] | None = None,
+    def site_for(*overlays: Path, build_date: str = BUILD_DATE, files: Mapping[str, str | bytes | None] | None = None,
                  strict: bool = True) -> Path:
         edits = dict(files or {})
 
@@ -150,6 +150,9 @@ def site_for(shared_dir) -> Callable[..., Path]:
                 target = content / relative
                 if text is None:
                     target.unlink()
+                elif isinstance(text, bytes):  # a logo, a download
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(text)
                 else:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_text(text, encoding="utf-8")
@@ -167,7 +170,7 @@ def built_site(site_for) -> Path:
 
 @pytest.fixture(scope="session")
 def journey_site(site_for) -> Path:
-    """The real content plus tests/fixtures/journeys/ (what browsing.build_journey_site builds)."""
+    """The real content plus tests/fixtures/journeys/: one meeting after BUILD_DATE (tests/browsing.py)."""
     return site_for(JOURNEYS)
 
 

@@ -30,7 +30,7 @@ import pytest
 import vobject
 import yaml
 from ical.calendar_stream import IcsCalendarStream
-from conftest import PROJECT, build, content_with, copy_project
+from conftest import PROJECT
 
 from clients.radicale_server import RadicaleServer
 
@@ -44,9 +44,8 @@ THEME_NAME = "Radicale vernieuwing: Zorg, welzijn; wonen \\ samen 🌱"
 # --- the site and what each client reads ------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def hard_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hard")
-    return build(copy_project(root / "project", content_with(root / "content", FIXTURE)))
+def hard_site(site_for) -> Path:
+    return site_for(FIXTURE)  # the same site as the meeting page tests
 
 
 @pytest.fixture(scope="module")

@@ -34,26 +34,20 @@ def png(width: int, height: int) -> bytes:
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-def directory_content(target: Path) -> Path:
-    """The real content plus the fixture organisations (and a logo for one of them)."""
-    shutil.copytree(PROJECT / "content", target)
-    for file in (FIXTURE / "deelnemers").glob("*.md"):
-        shutil.copy(file, target / "deelnemers" / file.name)
-    (target / "deelnemers" / "logos").mkdir(exist_ok=True)
-    (target / "deelnemers" / "logos" / "testzorg-utrecht.png").write_bytes(png(120, 40))
-    page = target / "deelnemers" / "testzorg-utrecht.md"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "rol: deelnemer\n", "rol: deelnemer\nlogo: logos/testzorg-utrecht.png\n"
-        "logo_tekst: Testzorg Utrecht, in blauwe letters\n"), encoding="utf-8")
-    return target
+def directory_files() -> dict[str, str | bytes]:
+    """What the directory's site adds to the real content and the fixture organisations: a logo
+    for one of them."""
+    page = (FIXTURE / "deelnemers" / "testzorg-utrecht.md").read_text(encoding="utf-8")
+    return {"deelnemers/logos/testzorg-utrecht.png": png(120, 40),
+            "deelnemers/testzorg-utrecht.md": page.replace(
+                "rol: deelnemer\n", "rol: deelnemer\nlogo: logos/testzorg-utrecht.png\n"
+                "logo_tekst: Testzorg Utrecht, in blauwe letters\n")}
 
 
 @pytest.fixture(scope="module")
-def directory_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("directory")
-    content = directory_content(root / "content")
-    project = copy_project(root / "project", content)
-    return build(project), load_content(content).site
+def directory_site(site_for):
+    site = site_for(FIXTURE, files=directory_files())
+    return site, load_content(site.parent / "content").site
 
 
 @pytest.fixture(scope="module")

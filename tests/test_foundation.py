@@ -90,8 +90,8 @@ def test_sitemap_is_dated_by_the_build_date(built_site):
     assert "<lastmod>2026-11-23</lastmod>" in sitemap
 
 
-def test_build_date_changes_upcoming_not_history(tmp_path):
-    early = build(copy_project(tmp_path / "a"), build_date="2023-01-01")
+def test_build_date_changes_upcoming_not_history(site_for):
+    early = site_for(build_date="2023-01-01")
     agenda = (early / "bijeenkomsten" / "index.html").read_text(encoding="utf-8")
     assert "Aan de slag met alternatieven jeugdzorg" in agenda  # 2023 meetings still upcoming
 

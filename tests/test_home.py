@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from browsing import MEETING_SLUG, MEETING_TITLE
-from conftest import PROJECT, build, copy_project
+from conftest import PROJECT
 
 QUIET_DATE = "2029-06-01"  # after every real meeting: nothing is planned
 
@@ -53,9 +53,9 @@ def counts_sentence(n: dict[str, int]) -> str:
 
 
 @pytest.fixture(scope="module")
-def quiet_site(tmp_path_factory) -> Path:
+def quiet_site(site_for) -> Path:
     """The real content, built on a date with nothing upcoming."""
-    return build(copy_project(tmp_path_factory.mktemp("quiet") / "project"), build_date=QUIET_DATE)
+    return site_for(build_date=QUIET_DATE)
 
 
 def test_the_front_page_shows_recent_meetings_when_nothing_is_planned(quiet_site):

@@ -11,15 +11,14 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from conftest import PROJECT, build, content_with, copy_project
+from conftest import PROJECT
 
 FIXTURE = PROJECT / "tests" / "fixtures" / "calendar_hard_cases"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("pages")
-    return build(copy_project(root / "project", content_with(root / "content", FIXTURE)))
+def site(site_for) -> Path:
+    return site_for(FIXTURE)  # the same site as the calendar clients' tests
 
 
 def page(site: Path, path: str) -> str:

@@ -229,7 +229,6 @@ def _read_and_build(kind: Kind, slug: str, file: Path, rel: str, content_dir: Pa
             except Exception as error:  # the last resort: a Dutch problem, never a traceback
                 mine.add(rel, 0, "", f"Dit bestand kan niet worden verwerkt ({type(error).__name__}).",
                          UNEXPECTED_HINT)
-                record = None
         found = tuple(mine.items)
         if raw is not None:
             if len(_CACHE) >= _CACHE_LIMIT:

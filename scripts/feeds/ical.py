@@ -1,9 +1,9 @@
-"""iCalendar (RFC 5545) files of meetings. `meeting_events` says what a meeting's events are, as
-icalendar Events; the feeds write the same bytes with `meeting_ical` (lines put together by
-ical_lines.py, without an Event per meeting: building those was most of the feeds' time), once
-per build, so a meeting is byte for byte the same in every feed it appears in.
-tests/unit/test_ical_serialise.py holds `meeting_ical` to `meeting_events`, and a feed to the
-Calendar icalendar would build of them.
+"""iCalendar (RFC 5545) files of meetings. The feeds write a meeting with `meeting_ical` (lines
+put together by ical_lines.py, without an icalendar Event per meeting: building those was most
+of the feeds' time), once per build, so a meeting is byte for byte the same in every feed it
+appears in. The readable definition, a meeting's events as icalendar Events and a feed as the
+Calendar the library builds of them, is tests/reference_ical.py; tests/unit/test_ical_serialise.py
+holds `meeting_ical` and `calendar_ics` to it.
 
 What subscribers' apps need, and what the icalendar library does not do by itself:
 - a fixed UID (from the content); DTSTAMP and LAST-MODIFIED are the build date of the last
@@ -81,36 +81,12 @@ def in_feeds(meeting: Meeting, build_date: date) -> bool:
 
 # --- one meeting ------------------------------------------------------------------------------
 
-def meeting_events(meeting: Meeting, site: Site, page_url: str,
-                   days: tuple[Meeting, ...] = ()) -> list[Event]:
-    """The VEVENT of a meeting, plus one VEVENT per moved repetition of a series. `days`: the
-    day meetings of a themed week (`themed_weeks`), which its description names."""
-    values = _event_values(meeting, site, page_url, days)
-    start, end = _when_pair(meeting.start, meeting.end, series=meeting.recurrence is not None)
-    main = Event.new(start=start, end=end, **values)
-    _busy_status(main)
-    _geo(main, meeting)
-    if meeting.recurrence is None:
-        return [main]
-    _series(main, meeting, meeting.recurrence)
-    events = [main]
-    for occurrence in occurrences(meeting):
-        if occurrence.moved_from is None:
-            continue
-        start, end = _when_pair(occurrence.start, occurrence.end)
-        override = Event.new(recurrence_id=_original_start(meeting, occurrence.moved_from),
-                             start=start, end=end, **values)
-        _busy_status(override)
-        _geo(override, meeting)
-        events.append(override)
-    return events
-
-
 def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines,
                  days: tuple[Meeting, ...] = ()) -> bytes:
-    """The bytes of `meeting_events`, written without an Event per meeting (ical_lines.py).
-    tests/unit/test_ical_serialise.py holds the two to the same bytes for every real meeting and
-    the hard cases (series, moved repetitions and the doubled hour, join links, places)."""
+    """The bytes of the meeting's events (tests/reference_ical.py `meeting_events`), written
+    without an Event per meeting (ical_lines.py). tests/unit/test_ical_serialise.py holds the two
+    to the same bytes for every real meeting and the hard cases (series, moved repetitions and
+    the doubled hour, join links, places)."""
     values = _event_values(meeting, site, page_url, days)
     (summary,), (uid,) = lines.text(values["summary"], "SUMMARY"), lines.text(values["uid"], "UID")
     shared = {  # what every event of the meeting says, as Event.new(**values) says it
@@ -128,7 +104,7 @@ def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines,
     if values["location"] is not None:
         shared["LOCATION"] = lines.value("LOCATION", values["location"])
     if values["conferences"] or _coordinates(meeting):
-        rare = Event()  # few meetings have these: the library writes them as in meeting_events
+        rare = Event()  # few meetings have these: the library writes them as for a whole Event
         rare.conferences = values["conferences"]
         _geo(rare, meeting)
         shared.update(lines.of(rare))
@@ -236,10 +212,6 @@ def _geo(event: Event, meeting: Meeting) -> None:
     coordinates = _coordinates(meeting)
     if coordinates is not None:
         event.add("GEO", coordinates)
-
-
-def _busy_status(event: Event) -> None:
-    event.add("X-MICROSOFT-CDO-BUSYSTATUS", _busy(event.get("TRANSP")))
 
 
 def _busy(transparency: str) -> str:

@@ -1,7 +1,8 @@
 """Unit tests of the feeds' own writing of content lines (scripts/feeds/ical_lines.py and
 `ical.meeting_ical`, `ical.calendar_ics`): byte for byte what icalendar's `to_ical` writes for the
-Event and Calendar objects the library would build, for every meeting of the real content and the
-agenda fixture, for hard cases made from them, and for lines at and around the fold."""
+Event and Calendar objects the library would build (tests/reference_ical.py), for every meeting of
+the real content and the agenda fixture, for hard cases made from them, and for lines at and
+around the fold."""
 
 from __future__ import annotations
 
@@ -10,16 +11,16 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from icalendar import Calendar, Event, vCategory, vDDDLists, vDDDTypes, vGeo, vRecur, vText, vUri
+from icalendar import Event, vCategory, vDDDLists, vDDDTypes, vGeo, vRecur, vText, vUri
 from icalendar.parser import Contentline, Parameters
 from icalendar.parser.string import _foldline
 
 from conftest import AGENDA, content_with
+from reference_ical import calendar_the_librarys_way, meeting_events
 from scripts.content.loader import load_content
 from scripts.feeds import ical
 from scripts.feeds.ical_lines import Lines, content_line, fold
 from scripts.model.items import Meeting, Online, Place, Recurrence, Site
-from scripts.model.occurrences import occurrences
 from scripts.model.values import AMSTERDAM
 
 
@@ -60,7 +61,7 @@ def hard_cases(site: Site) -> list[Meeting]:
 
 
 def events_bytes(meeting: Meeting, site: Site, page_url: str, days: tuple[Meeting, ...] = ()) -> bytes:
-    return b"".join(event.to_ical() for event in ical.meeting_events(meeting, site, page_url, days))
+    return b"".join(event.to_ical() for event in meeting_events(meeting, site, page_url, days))
 
 
 def test_every_meeting_is_written_as_its_events_to_ical(site):
@@ -79,36 +80,9 @@ def test_an_end_before_the_start_is_refused_as_event_new_refuses_it(site):
     meeting = next(m for m in site.meetings.values() if m.timed and m.end is not None)
     wrong = replace(meeting, end=meeting.start - timedelta(hours=1))
     with pytest.raises(ValueError, match="end must be after start"):
-        ical.meeting_events(wrong, site, "https://x.nl/")
+        meeting_events(wrong, site, "https://x.nl/")
     with pytest.raises(ValueError, match="end must be after start"):
         ical.meeting_ical(wrong, site, "https://x.nl/", Lines())
-
-
-def calendar_the_librarys_way(meetings: list[Meeting], *, site: Site, name: str, description: str,
-                              feed_url: str, page_url: str, uid: str) -> bytes:
-    """The feed as a Calendar with its VTIMEZONE and the meetings' Events, serialised by icalendar
-    (what ical.calendar_ics built before it wrote the lines itself). A themed week once: its
-    days left out where the week is in the feed, and named in the week's description."""
-    weeks = ical.themed_weeks(site)
-    meetings = sorted(ical.once_per_week(meetings, weeks), key=lambda m: (m.first_day, m.uid))
-    name, description = " ".join(name.split()), " ".join(description.split())
-    stamps = [ical.stamp_of(m) for m in meetings]
-    calendar = Calendar.new(prodid=ical.PRODID, calscale="GREGORIAN", source=feed_url, url=page_url,
-                            uid=uid, last_modified=max(stamps) if stamps else None)
-    calendar.add("DESCRIPTION", vText(description))
-    for key, value in (("NAME", name), ("X-WR-CALNAME", name), ("X-WR-CALDESC", description)):
-        calendar.add(key, vText(value), parameters={"VALUE": "TEXT"})
-    calendar.add("REFRESH-INTERVAL", ical.REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("X-PUBLISHED-TTL", "PT6H")
-    days = [d for m in meetings for o in occurrences(m) for d in (o.first_day, o.last_day)]
-    first, last = min(days, default=None), max(days, default=None)
-    calendar.add_component(ical.vtimezone(date(first.year, 1, 1) if first else None,
-                                          date(last.year, 12, 31) if last else None))
-    for meeting in meetings:
-        for event in ical.meeting_events(meeting, site, f"https://x.nl/{meeting.slug}/",
-                                         weeks.get(meeting.uid, ())):
-            calendar.add_component(event)
-    return calendar.to_ical()
 
 
 NAMES = [("Agenda", "Alle bijeenkomsten."),
