@@ -135,3 +135,19 @@ def test_no_event_text_in_a_script():
         for step in steps_of(load(workflow.name)):
             script = step.get("run", "")
             assert "${{" not in script, f"{workflow.name}: {script[:80]}"
+
+
+def test_a_pull_request_from_the_issue_forms_gets_the_status_too():
+    """GITHUB_TOKEN's pull request starts no workflow: the form job, which runs main's code,
+    checks its own commit against main and sets the same required status on it."""
+    workflow = load("formulier.yml")
+    job = workflow["jobs"]["voorstel"]
+    assert job["permissions"]["statuses"] == "write"
+    names = [step.get("name") for step in job["steps"]]
+    status = job["steps"][names.index("Controle door main")]
+    assert names.index("Voorstel maken") < names.index("Controle door main")
+    assert status["if"] == job["steps"][names.index("Voorstel maken")]["if"]
+    assert re.search(r'^python -m scripts check --pull-request HEAD\^1 --status "\$RUNNER_TEMP/status.json"$',
+                     status["run"], re.M)
+    assert 'statuses/$(git rev-parse HEAD)" -f context="Controle door main"' in status["run"]
+    assert all("ref" not in step.get("with", {}) for step in job["steps"])  # main's own code
