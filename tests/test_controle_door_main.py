@@ -16,7 +16,8 @@ The pull requests, each one commit on the same base:
     plus a file with mistakes: red with "alleen een beheerder kan dit samenvoegen", and its
     code never runs; its own checker (what controle.yml runs) calls it fine;
 (d) a new workflow file: red with the same reason;
-(e) docs/ replaced by a link to the root of the disk: red, and nothing is read through it.
+(e) docs/ replaced by a link to the root of the disk: red, and nothing is read through it;
+(f) content/ removed: red (a check that sees nothing says so, not "all is well").
 """
 
 from __future__ import annotations
@@ -118,13 +119,17 @@ def _pr_e(project: Path) -> None:
     (project / "docs").symlink_to("/", target_is_directory=True)
 
 
-PULL_REQUESTS = {"a": _pr_a, "b": _pr_b, "c": _pr_c, "d": _pr_d, "e": _pr_e}
+def _pr_f(project: Path) -> None:
+    shutil.rmtree(project / "content")
+
+
+PULL_REQUESTS = {"a": _pr_a, "b": _pr_b, "c": _pr_c, "d": _pr_d, "e": _pr_e, "f": _pr_f}
 
 
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory) -> Path:
     """The project in git: `main` (the base, with this checkout's code) and one branch per pull
-    request, pr-a … pr-e, each one commit on main."""
+    request, pr-a … pr-f, each one commit on main."""
     project = copy_project(tmp_path_factory.mktemp("guard") / "repository")
     for name in (".github", "requirements"):
         shutil.copytree(PROJECT / name, project / name)
@@ -306,6 +311,12 @@ def test_a_linked_docs_folder_is_refused_unread(tmp_path, repository):
     assert "docs: Dit is een koppeling (symlink) of een bestand in plaats van een map" in output
     _never_ran(runner)
 
+
+def test_a_pull_request_without_content_is_red(tmp_path, repository):
+    runner, status, output = _job(tmp_path, repository, "f")
+    assert status["state"] == "failure" and MAINTAINER_ONLY in status["description"]
+    assert f"content: De map content/ ontbreekt in dit voorstel: {MAINTAINER_ONLY}." in output
+    _never_ran(runner)
 
 def test_a_check_that_does_not_finish_leaves_a_failing_status(tmp_path, repository):
     """The status step runs also when the check stopped halfway: no verdict is a red status."""

@@ -129,18 +129,19 @@ def proposal_problems(folder: Path, problems: ProblemList) -> bool:
     """A pull request's tree checked as data by another checkout's code (`check --voorstel`,
     the workflow "Controle door main"): may its folders be read? A content/ or docs/ that is
     a symlink would make the check read the checking machine's own files (and a link to / would
-    walk the whole disk), so such a tree is refused as a whole, in Dutch, and not read. Links
-    inside content/ are refused where the loader meets them (it never follows them)."""
-    folder = Path(folder)
-    if not (folder / ".git").exists() or folder.is_symlink():
-        problems.add(".", 0, "", f"{NOT_COMPARED}: de map met het voorstel is geen kopie van een "
-                     "git-repository.", "Een beheerder moet dit voorstel zelf nakijken.")
-        return False
+    walk the whole disk), so such a tree is refused, in Dutch, and not read; so is a tree
+    without content/ (a check that sees nothing must not say all is well). Links inside
+    content/ are refused where the loader meets them (it never follows them). Whether the
+    folder is a git repository at all, pull_request_problems finds out."""
     readable = True
     for name in READ_FOLDERS:
-        path = folder / name
+        path = Path(folder) / name
         if path.is_symlink() or (path.exists() and not path.is_dir()):
             problems.add(name, 0, "", "Dit is een koppeling (symlink) of een bestand in plaats van een map: "
                          "alleen een beheerder kan dit samenvoegen.", "Zet de bestanden zelf in de map.")
+            readable = False
+        elif name == "content" and not path.exists():
+            problems.add(name, 0, "", "De map content/ ontbreekt in dit voorstel: alleen een beheerder kan "
+                         "dit samenvoegen.", "Haal het weghalen van content/ uit je voorstel.")
             readable = False
     return readable
