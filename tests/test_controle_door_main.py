@@ -336,3 +336,21 @@ def test_voorstel_needs_the_base(tmp_path):
     assert result.returncode == 2
     assert result.stdout.strip() == "Geef bij --voorstel ook --pull-request met de basis van het voorstel."
 
+
+
+def test_a_pull_request_from_the_issue_forms_gets_the_status_from_the_form_job(tmp_path, repository):
+    """GITHUB_TOKEN's pull request starts no workflow, so formulier.yml sets "Controle door
+    main" itself: its step, run in a checkout like actions/checkout's (main, one commit deep)
+    after the job committed the new file, posts the check's verdict on that commit."""
+    workflow = yaml.safe_load((PROJECT / ".github" / "workflows" / "formulier.yml").read_text(encoding="utf-8"))
+    step = next(s for s in workflow["jobs"]["voorstel"]["steps"] if s.get("name") == "Controle door main")
+    runner = Runner(tmp_path, repository, "a")
+    _git(runner.workspace, "clone", "-q", "--depth", "1", "-b", "main", f"file://{repository}", ".")
+    _pr_a(runner.workspace)  # what "Voorstel maken" commits: the file made from the issue
+    _git(runner.workspace, "add", "-A")
+    _git(runner.workspace, "commit", "-qm", "Nieuwe deelnemer: Zorggroep Nieuw")
+    runner.head = _git(runner.workspace, "rev-parse", "HEAD")
+    result = runner.run(step)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (status,) = runner.statuses()
+    assert status["context"] == "Controle door main" and status["state"] == "success", result.stdout
