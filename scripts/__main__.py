@@ -31,8 +31,15 @@ def main(argv: list[str] | None = None) -> int:
                        help="controleer het hele voorstel (pull request) tegenover zijn basis, "
                             "bijvoorbeeld HEAD^1 of origin/main: elke wijziging buiten content/ wordt "
                             "geweigerd, want alleen een beheerder kan die samenvoegen")
+    check.add_argument("--voorstel", type=Path, metavar="MAP",
+                       help="controleer het voorstel in MAP (de repository op de commit van het voorstel) "
+                            "met de code van deze map; de bestanden in MAP worden alleen gelezen, nooit "
+                            "uitgevoerd. Alleen samen met --pull-request")
     check.add_argument("--uitslag", type=Path,
                        help="schrijf de uitslag als JSON, voor de reactie op een pull request (pr-reactie)")
+    check.add_argument("--status", type=Path,
+                       help="schrijf de status van de commit als JSON (state en description), voor de "
+                            "status 'Controle door main' op een pull request")
     gen = commands.add_parser("generate", help="maak de pagina's in docs/")
     gen.add_argument("--docs", type=Path, default=PROJECT / "docs")
     gen.add_argument("--datum", help="de bouwdatum (JJJJ-MM-DD)")
@@ -78,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         # The whole build in memory, minus writing files and running the engine.
         from scripts.assembly.generate import render_site
-        from scripts.assembly.new_files import files_added, pull_request_problems
+        from scripts.assembly.new_files import files_added, proposal_problems, pull_request_problems
         from scripts.content.problems import ProblemList
         from scripts.render.context import Settings
         try:
@@ -86,19 +93,36 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             print("De bouwdatum is geen geldige datum (JJJJ-MM-DD).")
             return 2
-        new_files = files_added(args.content.parent)
         whole = ProblemList()
+        readable = True
+        if args.voorstel is not None:
+            # Another tree (a pull request's files, fetched as data) checked by this code.
+            if args.pull_request is None:
+                print("Geef bij --voorstel ook --pull-request met de basis van het voorstel.")
+                return 2
+            args.content = args.voorstel / "content"
+            readable = proposal_problems(args.voorstel, whole)
+        new_files = files_added(args.content.parent)
         if args.pull_request is not None:
             # The pull request as a whole: a change outside content/ is for a maintainer.
             added = pull_request_problems(args.content.parent, args.pull_request, whole)
             new_files = (new_files or frozenset()) | added
-        problems, _ = render_site(args.content, Settings(build_date=check_date), new_files=new_files)
+        if readable:
+            problems, _ = render_site(args.content, Settings(build_date=check_date), new_files=new_files)
+        else:
+            problems = ProblemList()
+        pull_request = list(whole.items)
         problems.extend(whole)
         if args.uitslag:
             from scripts.tools.pr_comment import result_of
             outcome = result_of(problems.sorted(), args.content, args.content.parent)
             args.uitslag.parent.mkdir(parents=True, exist_ok=True)
             args.uitslag.write_text(json.dumps(outcome, ensure_ascii=False, indent=1), encoding="utf-8")
+        if args.status:
+            from scripts.tools.commit_status import status_of
+            args.status.parent.mkdir(parents=True, exist_ok=True)
+            args.status.write_text(json.dumps(status_of(len(problems) - len(pull_request), pull_request),
+                                              ensure_ascii=False), encoding="utf-8")
         if problems:
             print(problems.report())
             if args.github:

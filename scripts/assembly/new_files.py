@@ -53,6 +53,7 @@ MAINTAINER_FILES = ("content/bijeenkomsten/_gepubliceerd.json", "content/_sjablo
 OUTSIDE_HINT = ("Zet in je voorstel alleen bestanden in content/. Wil je iets aan de site zelf "
                 "veranderen (een pagina in docs/, een sjabloon, mkdocs.yml, de scripts)? Vraag het "
                 "aan de beheerders: zie CONTRIBUTING.md.")
+NOT_COMPARED = "De wijzigingen kunnen niet worden vergeleken"
 _KINDS = {"A": "toegevoegd", "M": "veranderd", "D": "verwijderd", "T": "veranderd"}
 _MODE_LINK, _MODE_SUBMODULE = "120000", "160000"
 
@@ -97,7 +98,7 @@ def pull_request_problems(project: Path, base: str, problems: ProblemList) -> fr
     is a refusal too: a check that cannot see the change must not say it is fine."""
     changes = pull_request_changes(project, base)
     if changes is None:
-        problems.add(".", 0, "", f"De wijzigingen kunnen niet worden vergeleken met '{base[:60]}'.",
+        problems.add(".", 0, "", f"{NOT_COMPARED} met '{base[:60]}'.",
                      "Een beheerder moet dit voorstel zelf nakijken. (Voor beheerders: geef bij "
                      "--pull-request de basis van het voorstel, bijvoorbeeld HEAD^1 of origin/main, "
                      "en haal genoeg geschiedenis op.)")
@@ -117,3 +118,30 @@ def pull_request_problems(project: Path, base: str, problems: ProblemList) -> fr
         elif status == "A":
             added.append(path)
     return frozenset(added)
+
+
+# The folders of a tree that `check` reads besides git: content/ and docs/ (the hand-written
+# pages, for the register of addresses).
+READ_FOLDERS = ("content", "docs")
+
+
+def proposal_problems(folder: Path, problems: ProblemList) -> bool:
+    """A pull request's tree checked as data by another checkout's code (`check --voorstel`,
+    the workflow "Controle door main"): may its folders be read? A content/ or docs/ that is
+    a symlink would make the check read the checking machine's own files (and a link to / would
+    walk the whole disk), so such a tree is refused, in Dutch, and not read; so is a tree
+    without content/ (a check that sees nothing must not say all is well). Links inside
+    content/ are refused where the loader meets them (it never follows them). Whether the
+    folder is a git repository at all, pull_request_problems finds out."""
+    readable = True
+    for name in READ_FOLDERS:
+        path = Path(folder) / name
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            problems.add(name, 0, "", "Dit is een koppeling (symlink) of een bestand in plaats van een map: "
+                         "alleen een beheerder kan dit samenvoegen.", "Zet de bestanden zelf in de map.")
+            readable = False
+        elif name == "content" and not path.exists():
+            problems.add(name, 0, "", "De map content/ ontbreekt in dit voorstel: alleen een beheerder kan "
+                         "dit samenvoegen.", "Haal het weghalen van content/ uit je voorstel.")
+            readable = False
+    return readable
