@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from scripts.content.assets import published_logo
 from scripts.model import items as model
+from scripts.model.items import Frequency, Status
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
 from scripts.model.occurrences import MAX_OCCURRENCES, occurrences
@@ -153,18 +155,28 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
     recurrence = _recurrence(f, start)
     if recurrence is not None and start is not None and "herhaling" not in f.failed:
         _check_series(f, start, end, recurrence)
-    if f.text("status") == "verplaatst" and f.raw("eerder_gepland") is None:
+    status = _member(Status, f.text("status"), Status.PLANNED)
+    if status == Status.MOVED and f.raw("eerder_gepland") is None:
         f.problem(("status",), "Bij een verplaatste bijeenkomst hoort de oude datum.",
                   "Schrijf 'eerder_gepland: 2026-03-12 19:30' met de datum (en tijd) van eerst.")
     return model.Meeting(
         slug=slug, title=f.text("titel"), uid=f.text("uid"), start=start or date(1970, 1, 1),
         end=end, movement=f.text("beweging"), place=place, online=online,
         themes=f.texts("themas"), organisers=f.texts("organisatoren"), registration=registration,
-        status=f.text("status") or "gepland", sequence=f.raw("volgnummer") or 0,
+        status=status, sequence=f.raw("volgnummer") or 0,
         modified=f.date("gewijzigd"), originally=f.moment("eerder_gepland"),
         series=f.text("reeks"), earlier_slugs=f.texts("eerdere_namen"), report=f.text("verslag"),
         recurrence=recurrence, programme=tuple(programme),
         summary=f.text("samenvatting"), body=f.source.body, source=f.source.path)
+
+
+_Member = TypeVar("_Member", bound=StrEnum)
+
+
+def _member(kind: type[_Member], text: str, default: _Member) -> _Member:
+    """The member written as `text`; `default` when nothing is written, or when the schema
+    already refused the value (its problem is reported there)."""
+    return kind(text) if text in kind._value2member_map_ else default
 
 
 def _coordinates(text: str) -> tuple[float | None, float | None]:
@@ -217,7 +229,8 @@ def _recurrence(f: Fields, start: date | datetime | None) -> model.Recurrence | 
                           "Schrijf bijvoorbeeld '2026-05-14 19:30' als 'start' een tijd heeft.")
             moved.append((original, new))
     return model.Recurrence(
-        frequency=f.text("herhaling", "frequentie"), interval=f.raw("herhaling", "interval") or 1,
+        frequency=_member(Frequency, f.text("herhaling", "frequentie"), Frequency.MONTHLY),
+        interval=f.raw("herhaling", "interval") or 1,
         count=f.raw("herhaling", "aantal"), until=until, except_dates=except_dates,
         moved=tuple(moved))
 

@@ -21,7 +21,7 @@ from email.policy import SMTP
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from scripts.feeds.atom import AtomEntry, atom_feed
-from scripts.model.items import Article, Organisation
+from scripts.model.items import Article, Organisation, Status
 from scripts.model.occurrences import Occurrence
 from scripts.model.values import AMSTERDAM
 from scripts.render import dutch
@@ -115,7 +115,7 @@ def _values(ctx: Context, digest: Digest) -> dict:
     """What both the HTML and the text need, every link absolute."""
     def meeting(o: Occurrence) -> dict:
         m = o.meeting
-        status = {"geannuleerd": "gaat niet door", "onder-voorbehoud": "onder voorbehoud"}.get(m.status, "")
+        status = {Status.CANCELLED: "gaat niet door", Status.TENTATIVE: "onder voorbehoud"}.get(m.status, "")
         place = m.place.city if m.place else ""
         where = " en ".join(p for p in (place, "online" if m.online else "") if p)
         return {"title": m.title, "url": ctx.absolute(f"bijeenkomsten/{m.slug}/"), "status": status,

@@ -46,10 +46,12 @@ from icalendar.error import InvalidCalendar
 
 from scripts.feeds.ical_lines import TEXT, Lines, component
 from scripts.model.items import (
+    Frequency,
     Meeting,
     Moment,
     Recurrence,
     Site,
+    Status,
     exclusive_end_day,
     venue_text,
 )
@@ -63,8 +65,8 @@ REFRESH = timedelta(hours=6)  # a hint; Google refreshes on its own schedule (up
 PAST_KEPT = timedelta(days=5 * 365)  # past meetings stay this long (≥ 1 year) for history
 CANCELLED_KEPT = timedelta(days=30)  # a cancelled meeting is shown this long after its date
 
-STATUS = {"gepland": "CONFIRMED", "verplaatst": "CONFIRMED", "onder-voorbehoud": "TENTATIVE",
-          "geannuleerd": "CANCELLED"}
+STATUS = {Status.PLANNED: "CONFIRMED", Status.MOVED: "CONFIRMED", Status.TENTATIVE: "TENTATIVE",
+          Status.CANCELLED: "CANCELLED"}
 
 
 def last_day(meeting: Meeting) -> date:
@@ -74,7 +76,7 @@ def last_day(meeting: Meeting) -> date:
 def in_feeds(meeting: Meeting, build_date: date) -> bool:
     """Subscribers keep their history for a while; a cancelled meeting leaves after a month."""
     last = last_day(meeting)
-    if meeting.status == "geannuleerd" and last + CANCELLED_KEPT < build_date:
+    if meeting.status == Status.CANCELLED and last + CANCELLED_KEPT < build_date:
         return False
     return last + PAST_KEPT >= build_date
 
@@ -129,7 +131,7 @@ def _event_values(meeting: Meeting, site: Site, page_url: str,
         "summary": summary_of(meeting), "description": _description(meeting, site, page_url, days),
         "location": location_of(meeting), "url": page_url,
         "status": STATUS.get(meeting.status, "CONFIRMED"),
-        "transparency": "OPAQUE" if meeting.timed and meeting.status != "geannuleerd" else "TRANSPARENT",
+        "transparency": "OPAQUE" if meeting.timed and meeting.status != Status.CANCELLED else "TRANSPARENT",
         "categories": [site.themes[t].title for t in meeting.themes if t in site.themes],
         "conferences": [Conference(online_link, feature="VIDEO", label="Online meedoen")]
         if online_link else None}
@@ -220,7 +222,7 @@ def _busy(transparency: str) -> str:
 
 
 def _rrule(meeting: Meeting, rule: Recurrence) -> dict[str, Any]:
-    value: dict[str, Any] = {"FREQ": "WEEKLY" if rule.frequency == "wekelijks" else "MONTHLY"}
+    value: dict[str, Any] = {"FREQ": "WEEKLY" if rule.frequency == Frequency.WEEKLY else "MONTHLY"}
     if rule.interval > 1:
         value["INTERVAL"] = rule.interval
     if rule.count:
@@ -244,9 +246,9 @@ def _original_start(meeting: Meeting, day: date) -> Moment:
 
 def summary_of(meeting: Meeting) -> str:
     """The title as calendars show it: one that ignores STATUS still shows the warning."""
-    if meeting.status == "geannuleerd":
+    if meeting.status == Status.CANCELLED:
         return f"Geannuleerd: {meeting.title}"  # apps that ignore STATUS still show it
-    if meeting.status == "onder-voorbehoud":
+    if meeting.status == Status.TENTATIVE:
         return f"{meeting.title} (onder voorbehoud)"
     return meeting.title
 
@@ -254,16 +256,16 @@ def summary_of(meeting: Meeting) -> str:
 def status_line(meeting: Meeting) -> str:
     """The first line of the description when a meeting is cancelled or not yet certain
     (the add-to-calendar links start with it too: a copy added by link never updates)."""
-    if meeting.status == "geannuleerd":
+    if meeting.status == Status.CANCELLED:
         return "Deze bijeenkomst gaat niet door."
-    if meeting.status == "onder-voorbehoud":
+    if meeting.status == Status.TENTATIVE:
         return "Onder voorbehoud: het is nog niet zeker dat deze bijeenkomst doorgaat."
     return ""
 
 
 def _description(meeting: Meeting, site: Site, page_url: str, days: tuple[Meeting, ...] = ()) -> str:
     lines = [status_line(meeting)] if status_line(meeting) else []
-    if meeting.status == "verplaatst" and meeting.originally is not None:
+    if meeting.status == Status.MOVED and meeting.originally is not None:
         lines.append(f"Verplaatst: eerst gepland op {dutch.meeting_when(meeting, meeting.originally, None)}.")
     if not meeting.timed and not meeting.multi_day:
         lines.append("De tijd staat er niet bij: kijk op de pagina van de bijeenkomst.")

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from scripts.feeds import ical
 from scripts.feeds.calendar import feed_size
-from scripts.model.items import Meeting, Moment, exclusive_end_day
+from scripts.model.items import Meeting, Moment, Status, exclusive_end_day
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.values import instant
 from scripts.render.calendar_addresses import Feed, all_feed, meeting_feed, meeting_url, webcal
@@ -55,7 +55,7 @@ def add_block(ctx: Context, meeting: Meeting) -> Markup:
     upcoming = [o for o in found if o.last_day >= ctx.index.build_date]
     chosen = upcoming[0] if upcoming else None
     links = {}
-    if chosen is not None and meeting.status != "geannuleerd":
+    if chosen is not None and meeting.status != Status.CANCELLED:
         links = {"google": google_link(ctx, chosen), "outlook": outlook_link(ctx, chosen, "live"),
                  "office": outlook_link(ctx, chosen, "office")}
     path = meeting_feed(ctx, meeting).path

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from scripts.pages import calendar_blocks
 from scripts.render import calendar_addresses as addresses
 from scripts.index import themes_with_parents
-from scripts.model.items import Meeting, Moment, Site
+from scripts.model.items import Frequency, Meeting, Moment, Site, Status
 from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.slugs import slugify
 from scripts.render import dutch
@@ -30,8 +30,8 @@ AGENDA_EMPTY = Markup(  # finished HTML (links docs-absolute: scripts/assembly/l
     '<a href="/handleiding/bijeenkomst.md">Zet het in de agenda</a>.')
 
 SCHEMA = "https://schema.org/"
-EVENT_STATUS = {"gepland": "EventScheduled", "onder-voorbehoud": "EventScheduled",
-                "verplaatst": "EventRescheduled", "geannuleerd": "EventCancelled"}
+EVENT_STATUS = {Status.PLANNED: "EventScheduled", Status.TENTATIVE: "EventScheduled",
+                Status.MOVED: "EventRescheduled", Status.CANCELLED: "EventCancelled"}
 MEETINGS_PER_PAGE = 25  # on a page of the archive or of a series
 
 ATTENDANCE = {"fysiek": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
@@ -379,7 +379,7 @@ def event_data(ctx: Context, meeting: Meeting) -> dict[str, Any] | None:
             "description": meeting.summary or f"{meeting.title}: {dutch.meeting_when(meeting)}."}
     if end is not None:
         data["endDate"] = _iso(end)
-    if meeting.status == "verplaatst" and meeting.originally is not None:
+    if meeting.status == Status.MOVED and meeting.originally is not None:
         data["previousStartDate"] = _iso(meeting.originally)
     locations: list[dict[str, Any]] = []
     if meeting.place:
@@ -416,7 +416,7 @@ def _schedule(meeting: Meeting) -> dict[str, Any]:
     if rule is None:
         return {}
     found = occurrences(meeting)
-    unit = "W" if rule.frequency == "wekelijks" else "M"
+    unit = "W" if rule.frequency == Frequency.WEEKLY else "M"
     schedule: dict[str, Any] = {"@type": "Schedule", "repeatFrequency": f"P{rule.interval}{unit}",
                 "startDate": meeting.first_day.isoformat(),
                 "endDate": max(o.last_day for o in found).isoformat(),
