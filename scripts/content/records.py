@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from scripts.content.assets import published_logo
 from scripts.model import items as model
 from scripts.model.items import Frequency, Status
+from scripts.model.moments import day_of, is_timed
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
 from scripts.model.occurrences import MAX_OCCURRENCES, occurrences
@@ -115,7 +116,7 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
     end = f.moment("eind")
     if start is not None and end is not None:
         _check_end(f, start, end)
-    elif isinstance(start, datetime) and end is None and "eind" not in f.failed:
+    elif start is not None and is_timed(start) and end is None and "eind" not in f.failed:
         f.problem(("eind",), "Er is een begintijd, maar geen eindtijd.",
                   "Schrijf de eindtijd erbij, bijvoorbeeld 'eind: 2026-03-12 16:00'. "
                   "Weet je geen tijden? Schrijf dan alleen de datum bij 'start'.")
@@ -145,7 +146,7 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
     programme = []
     for index, _ in enumerate(f.raw("programma") or ()):
         day = f.date("programma", index, "dag")
-        if day and start is not None and not (_day(start) <= day <= _day(end or start)):
+        if day and start is not None and not (day_of(start) <= day <= day_of(end or start)):
             f.problem(("programma", index, "dag"), f"De dag {day} valt buiten de bijeenkomst.",
                       "Kies een dag tussen 'start' en 'eind'.")
         programme.append(model.ProgrammeItem(
@@ -187,20 +188,16 @@ def _coordinates(text: str) -> tuple[float | None, float | None]:
     return latitude, longitude
 
 
-def _day(moment: date | datetime) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
-
-
 def _check_end(f: Fields, start: date | datetime, end: date | datetime) -> None:
-    if isinstance(start, datetime) != isinstance(end, datetime):
-        if isinstance(start, datetime):
+    if is_timed(start) != is_timed(end):
+        if is_timed(start):
             f.problem(("eind",), "'start' heeft een tijd, maar 'eind' niet.",
                       "Geef ze allebei een tijd, of schrijf bij allebei alleen de datum.")
         else:
             f.problem(("eind",), "'eind' heeft een tijd, maar 'start' niet.",
                       "Geef ze allebei een tijd, of schrijf bij allebei alleen de datum.")
         return
-    if instant(end) < instant(start) or (isinstance(start, datetime) and instant(end) == instant(start)):
+    if instant(end) < instant(start) or (is_timed(start) and instant(end) == instant(start)):
         f.problem(("eind",), f"Het einde ({f.text('eind')}) ligt niet na het begin ({f.text('start')}).",
                   "Controleer de datum en tijd van 'start' en 'eind'.")
 
@@ -213,7 +210,7 @@ def _recurrence(f: Fields, start: date | datetime | None) -> model.Recurrence | 
         f.problem(("herhaling",), "Een herhaling heeft een einde nodig.",
                   "Schrijf 'aantal: 6' (zes keer) of 'tot: 2027-06-30'.")
     until = f.date("herhaling", "tot")
-    if until and start is not None and until < _day(start):
+    if until and start is not None and until < day_of(start):
         f.problem(("herhaling", "tot"), "De herhaling eindigt voor de eerste bijeenkomst.",
                   "Kies een datum na 'start'.")
     except_dates = tuple(d for i, _ in enumerate(f.raw("herhaling", "behalve") or ())
@@ -223,7 +220,7 @@ def _recurrence(f: Fields, start: date | datetime | None) -> model.Recurrence | 
         original = f.date("herhaling", "verplaatst", i, "van")
         new = f.moment("herhaling", "verplaatst", i, "naar")
         if original and new is not None:
-            if isinstance(new, datetime) != isinstance(start, datetime):
+            if is_timed(new) != (start is not None and is_timed(start)):
                 f.problem(("herhaling", "verplaatst", i, "naar"),
                           "De nieuwe datum moet net als 'start' wel of geen tijd hebben.",
                           "Schrijf bijvoorbeeld '2026-05-14 19:30' als 'start' een tijd heeft.")
@@ -261,7 +258,7 @@ def _check_series(f: Fields, start: date | datetime, end: date | datetime | None
                 continue  # reported where the value is read
             if day not in days:
                 f.problem(where, f"Op {day} is er geen bijeenkomst van deze reeks.", hint)
-    if isinstance(start, datetime):
+    if is_timed(start):
         clock = start.astimezone(AMSTERDAM).time()
         changed = set(rule.except_dates) | {day for day, _ in rule.moved}
         for occurrence in found:

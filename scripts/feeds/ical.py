@@ -52,11 +52,11 @@ from scripts.model.items import (
     Recurrence,
     Site,
     Status,
-    exclusive_end_day,
     venue_text,
 )
+from scripts.model.moments import When, in_amsterdam, occurs_twice
 from scripts.model.occurrences import occurrences
-from scripts.model.values import AMSTERDAM
+from scripts.model.values import AMSTERDAM, instant
 from scripts.render import dutch
 
 TZID = "Europe/Amsterdam"
@@ -161,18 +161,9 @@ def stamp_of(meeting: Meeting) -> datetime:
 
 
 def _when(moment: Moment) -> Moment:
-    if not isinstance(moment, datetime):
-        return moment
-    if _ambiguous(moment):
-        return moment.astimezone(UTC)  # one of two equal local times: say which in UTC
-    return moment.astimezone(AMSTERDAM)
-
-
-def _ambiguous(moment: Moment) -> bool:
-    if not isinstance(moment, datetime):
-        return False
-    local = moment.astimezone(AMSTERDAM)
-    return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+    if occurs_twice(moment):
+        return instant(moment)  # one of two equal local times: say which in UTC
+    return in_amsterdam(moment)
 
 
 def _when_pair(start: Moment, end: Moment | None, series: bool = False) -> tuple[Moment, Moment]:
@@ -181,19 +172,11 @@ def _when_pair(start: Moment, end: Moment | None, series: bool = False) -> tuple
     DTEND was read an hour long by some clients and two by others (recurring-ical-events
     ended it an hour late). A series keeps a local DTSTART: in UTC its repetitions would
     move by an hour at every change of the clock."""
-    last = _end(start, end)
-    if not series and (_ambiguous(start) or _ambiguous(last)):
-        assert isinstance(start, datetime) and isinstance(last, datetime)  # only times are ambiguous
-        return start.astimezone(UTC), last.astimezone(UTC)
+    when = When(start, end)
+    last = when.calendar_end  # for whole days, the exclusive day after the last
+    if not series and (occurs_twice(start) or occurs_twice(last)):
+        return when.in_utc()  # only times occur twice
     return _when(start), _when(last)
-
-
-def _end(start: Moment, end: Moment | None) -> Moment:
-    """DTEND: the exclusive day after the last day for whole-day meetings."""
-    if isinstance(start, datetime):
-        return end if end is not None else start
-    last = end if end is not None else start
-    return exclusive_end_day(last.date() if isinstance(last, datetime) else last)
 
 
 def location_of(meeting: Meeting) -> str | None:
@@ -238,10 +221,7 @@ def _rrule(meeting: Meeting, rule: Recurrence) -> dict[str, Any]:
 
 def _original_start(meeting: Meeting, day: date) -> Moment:
     """The start a repetition would have had on `day` (for EXDATE and RECURRENCE-ID)."""
-    if not isinstance(meeting.start, datetime):
-        return day
-    local = meeting.start.astimezone(AMSTERDAM)
-    return _when(datetime.combine(day, local.time(), AMSTERDAM))
+    return _when(meeting.when.start_on(day))
 
 
 def summary_of(meeting: Meeting) -> str:

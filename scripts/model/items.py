@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 
 from scripts.model.moments import Moment, When
@@ -210,11 +210,6 @@ class Site:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
-
-
-def exclusive_end_day(last_day: date) -> date:
-    """Calendars (iCalendar DTEND, Google, Outlook) end whole days on the day after the last."""
-    return last_day + timedelta(days=1)
 
 
 def venue_text(meeting: Meeting) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date
 from itertools import groupby
 from typing import Any
 from urllib.parse import quote
@@ -423,10 +423,12 @@ def _schedule(meeting: Meeting) -> dict[str, Any]:
                 "scheduleTimezone": "Europe/Amsterdam"}
     if rule.count:
         schedule["repeatCount"] = rule.count
-    if isinstance(meeting.start, datetime):
-        schedule["startTime"] = meeting.start.strftime("%H:%M")
-        if isinstance(meeting.end, datetime):
-            schedule["endTime"] = meeting.end.strftime("%H:%M")
+    times = meeting.when.in_amsterdam()
+    if times is not None:
+        start, end = times
+        schedule["startTime"] = start.strftime("%H:%M")
+        if end is not None:
+            schedule["endTime"] = end.strftime("%H:%M")
     skipped = sorted(set(rule.except_dates) | {day for day, _ in rule.moved})
     if skipped:
         schedule["exceptDate"] = [d.isoformat() for d in skipped]
