@@ -55,7 +55,8 @@ from scripts.model.items import (
     venue_text,
 )
 from scripts.model.moments import When, in_amsterdam, occurs_twice
-from scripts.model.occurrences import occurrences
+from scripts.index import SiteIndex
+from scripts.model.occurrences import Occurrence, occurrences
 from scripts.model.values import AMSTERDAM, instant
 from scripts.render import dutch
 
@@ -69,13 +70,9 @@ STATUS = {Status.PLANNED: "CONFIRMED", Status.MOVED: "CONFIRMED", Status.TENTATI
           Status.CANCELLED: "CANCELLED"}
 
 
-def last_day(meeting: Meeting) -> date:
-    return max(o.last_day for o in occurrences(meeting))
-
-
-def in_feeds(meeting: Meeting, build_date: date) -> bool:
+def in_feeds(meeting: Meeting, index: SiteIndex) -> bool:
     """Subscribers keep their history for a while; a cancelled meeting leaves after a month."""
-    last = last_day(meeting)
+    last, build_date = max(o.last_day for o in index.occurrences_of(meeting)), index.build_date
     if meeting.status == Status.CANCELLED and last + CANCELLED_KEPT < build_date:
         return False
     return last + PAST_KEPT >= build_date
@@ -84,11 +81,11 @@ def in_feeds(meeting: Meeting, build_date: date) -> bool:
 # --- one meeting ------------------------------------------------------------------------------
 
 def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines,
-                 days: tuple[Meeting, ...] = ()) -> bytes:
+                 days: tuple[Meeting, ...] = (), found: list[Occurrence] | None = None) -> bytes:
     """The bytes of the meeting's events (tests/reference_ical.py `meeting_events`), written
     without an Event per meeting (ical_lines.py). tests/unit/test_ical_serialise.py holds the two
     to the same bytes for every real meeting and the hard cases (series, moved repetitions and
-    the doubled hour, join links, places)."""
+    the doubled hour, join links, places). `found`: the meeting's occurrences, when known."""
     values = _event_values(meeting, site, page_url, days)
     (summary,), (uid,) = lines.text(values["summary"], "SUMMARY"), lines.text(values["uid"], "UID")
     shared = {  # what every event of the meeting says, as Event.new(**values) says it
@@ -117,7 +114,7 @@ def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines,
         events[0].update(lines.of(series))
         events += [{**shared, **_times(o.start, o.end, lines), "RECURRENCE-ID": lines.value(
                     "RECURRENCE-ID", _original_start(meeting, o.moved_from))}
-                   for o in occurrences(meeting) if o.moved_from is not None]
+                   for o in (occurrences(meeting) if found is None else found) if o.moved_from is not None]
     return b"".join(component(Event, event) for event in events)
 
 
@@ -325,13 +322,15 @@ class Written:
 def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description: str,
                  feed_url: str, page_url: str, uid: str, meeting_url: Callable[[Meeting], str],
                  written: dict[str, Written] | None = None, lines: Lines | None = None,
-                 weeks: dict[str, tuple[Meeting, ...]] | None = None) -> bytes:
+                 weeks: dict[str, tuple[Meeting, ...]] | None = None,
+                 occurrences_of: Callable[[Meeting], list[Occurrence]] = occurrences) -> bytes:
     """A subscribable calendar: `meeting_url(meeting)` gives each meeting's page.
 
     `written` (uid → Written) lets one build write each meeting once for all its feeds,
     `weeks` (`themed_weeks`, made once per build) writes a themed week once, and
     `lines` each content line that recurs once (a feed's head has the same lines as the
-    Calendar icalendar would make; tests/unit/test_ical_serialise.py holds them to it)."""
+    Calendar icalendar would make; tests/unit/test_ical_serialise.py holds them to it);
+    `occurrences_of` gives a meeting's occurrences (the build's index has them all)."""
     written = {} if written is None else written
     lines = Lines() if lines is None else lines
     weeks = themed_weeks(site) if weeks is None else weeks
@@ -339,9 +338,9 @@ def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description:
     for meeting in sorted(once_per_week(meetings, weeks), key=lambda m: (m.first_day, m.uid)):
         entry = written.get(meeting.uid)
         if entry is None:
-            found = occurrences(meeting)
+            found = occurrences_of(meeting)
             entry = written[meeting.uid] = Written(
-                meeting_ical(meeting, site, meeting_url(meeting), lines, weeks.get(meeting.uid, ())),
+                meeting_ical(meeting, site, meeting_url(meeting), lines, weeks.get(meeting.uid, ()), found),
                 min(o.first_day for o in found), max(o.last_day for o in found), stamp_of(meeting))
         entries.append(entry)
     name, description = " ".join(name.split()), " ".join(description.split())  # one-line properties

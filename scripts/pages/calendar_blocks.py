@@ -12,7 +12,7 @@ from markupsafe import Markup
 from scripts.feeds import ical
 from scripts.feeds.calendar import feed_size
 from scripts.model.items import Meeting, Status
-from scripts.model.occurrences import Occurrence, occurrences
+from scripts.model.occurrences import Occurrence
 from scripts.render.calendar_addresses import Feed, all_feed, meeting_feed, meeting_url, webcal
 from scripts.render.context import Context
 
@@ -49,7 +49,7 @@ def subscribe_block(ctx: Context, feed: Feed) -> Markup:
 # --- "Zet in je agenda" -----------------------------------------------------------------------
 
 def add_block(ctx: Context, meeting: Meeting) -> Markup:
-    found = occurrences(meeting)
+    found = ctx.index.occurrences_of(meeting)
     upcoming = [o for o in found if o.last_day >= ctx.index.build_date]
     chosen = upcoming[0] if upcoming else None
     links = {}

@@ -16,7 +16,7 @@ from scripts.pages import calendar_blocks
 from scripts.render import calendar_addresses as addresses
 from scripts.index import themes_with_parents
 from scripts.model.items import Frequency, Meeting, Moment, Site, Status
-from scripts.model.occurrences import Occurrence, occurrences
+from scripts.model.occurrences import Occurrence
 from scripts.model.slugs import slugify
 from scripts.render import dutch
 from scripts.render.context import Context, paginate
@@ -245,7 +245,7 @@ def build_year_pages(ctx: Context, year: int, items: list[Occurrence], years: li
 
 
 def build_meeting_page(ctx: Context, meeting: Meeting, by_series: dict[str, list[Meeting]]) -> None:
-    found = occurrences(meeting)
+    found = ctx.index.occurrences_of(meeting)
     build_date = ctx.index.build_date
     upcoming = [o for o in found if o.last_day >= build_date]
     days = defaultdict(list)
@@ -324,7 +324,7 @@ def week_of(by_series: dict[str, list[Meeting]], day: Meeting) -> Meeting | None
 
 
 def build_series_page(ctx: Context, name: str, members: list[Meeting]) -> None:
-    items: list[Occurrence] = sorted((o for m in members for o in occurrences(m)),
+    items: list[Occurrence] = sorted((o for m in members for o in ctx.index.occurrences_of(m)),
                                      key=lambda o: o.sort_key)
     build_date = ctx.index.build_date
     upcoming = [o for o in items if o.last_day >= build_date]
@@ -407,15 +407,15 @@ def event_data(ctx: Context, meeting: Meeting) -> dict[str, Any] | None:
     if organisers:
         data["organizer"] = organisers[0] if len(organisers) == 1 else organisers
     if meeting.recurrence:
-        data["eventSchedule"] = _schedule(meeting)
+        data["eventSchedule"] = _schedule(meeting, ctx.index.occurrences_of(meeting))
     return data
 
 
-def _schedule(meeting: Meeting) -> dict[str, Any]:
+def _schedule(meeting: Meeting, found: list[Occurrence]) -> dict[str, Any]:
+    """schema.org's Schedule of a series; `found`: its occurrences."""
     rule = meeting.recurrence
     if rule is None:
         return {}
-    found = occurrences(meeting)
     unit = "W" if rule.frequency == Frequency.WEEKLY else "M"
     schedule: dict[str, Any] = {"@type": "Schedule", "repeatFrequency": f"P{rule.interval}{unit}",
                 "startDate": meeting.first_day.isoformat(),
