@@ -105,7 +105,8 @@ def build_organisation(slug: str, f: Fields) -> model.Organisation:
     logo = f.text("logo")
     return model.Organisation(
         slug=slug, name=f.text("naam"), movements=f.texts("bewegingen"), role=f.text("rol"),
-        website=f.text("website"), place=f.text("plaats"), province=f.text("provincie"),
+        website=f.text("website"), place=model.Place(city=f.text("plaats")) if f.text("plaats") else None,
+        province=f.text("provincie"),
         sectors=f.texts("sector"), since=since, until=until, logo=published_logo(logo) if logo else "",
         logo_alt=f.text("logo_tekst") or (f"Logo van {f.text('naam')}" if logo else ""),
         description=f.text("beschrijving"), body=f.source.body, source=f.source.path)

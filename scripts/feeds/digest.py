@@ -123,7 +123,7 @@ def _values(ctx: Context, digest: Digest) -> dict:
                       "date": dutch.day(a.date)} for a in digest.articles],
         "upcoming": [meeting(o) for o in digest.upcoming], "recent": [meeting(o) for o in digest.recent],
         "joined": [{"name": o.name, "url": ctx.absolute(f"deelnemers/{o.slug}/"),
-                    "place": o.place, "description": o.description} for o in digest.joined],
+                    "place": o.place.city if o.place else "", "description": o.description} for o in digest.joined],
     }
 
 

@@ -153,7 +153,7 @@ def _moment(value: date | datetime | None) -> str | None:
 def organisation_data(ctx: Context, o: Organisation) -> dict:
     return {
         "id": o.slug, "naam": o.name, "url": ctx.absolute(f"deelnemers/{o.slug}/"),
-        "website": _or_none(o.website), "plaats": _or_none(o.place), "provincie": _or_none(o.province),
+        "website": _or_none(o.website), "plaats": o.place.city if o.place else None, "provincie": _or_none(o.province),
         "sectoren": list(o.sectors), "bewegingen": list(o.movements), "rol": o.role,
         "sinds": str(o.since) if o.since else None, "tot": str(o.until) if o.until else None,
         "oud_deelnemer": o.is_former,

@@ -46,7 +46,7 @@ class Organisation:
     movements: tuple[str, ...]
     role: str
     website: str = ""
-    place: str = ""
+    place: Place | None = None  # the city alone; None when not known
     province: str = ""
     sectors: tuple[str, ...] = ()
     since: PartialDate | None = None
