@@ -65,15 +65,24 @@ class Keyword:
 class SiteIndex:
     site: Site
     build_date: date
+    everything: list[Occurrence] = field(default_factory=list)  # every occurrence, soonest first
     upcoming: list[Occurrence] = field(default_factory=list)  # soonest first
     past: list[Occurrence] = field(default_factory=list)  # most recent first
     articles: list[Article] = field(default_factory=list)  # newest first
     keywords: dict[str, Keyword] = field(default_factory=dict)  # slug → keyword, by slug
     theme_children: dict[str, list[str]] = field(default_factory=dict)
     # Lookups made once, on first use (never a scan of all items per item).
+    _occurrences: dict[str, list[Occurrence]] = field(default_factory=dict, repr=False)  # by slug
     _organisation_views: tuple | None = field(default=None, repr=False)
     _organisation_themes: dict[str, set[str]] | None = field(default=None, repr=False)
     _articles_by_themes: dict[frozenset[str], list[Article]] | None = field(default=None, repr=False)
+
+    def occurrences_of(self, meeting: Meeting) -> list[Occurrence]:
+        """The meeting's occurrences in date order, expanded once per build. A meeting that is
+        not the site's own (a preview, a test) is expanded on the spot."""
+        if self.site.meetings.get(meeting.slug) is not meeting:
+            return occurrences(meeting)
+        return self._occurrences[meeting.slug]
 
     @property
     def organisation_counts(self) -> OrganisationCounts:
@@ -183,10 +192,11 @@ class _OfOrganisation:
 
 def build_index(site: Site, build_date: date) -> SiteIndex:
     index = SiteIndex(site, build_date)
-    all_occurrences = sorted((o for m in site.meetings.values() for o in occurrences(m)),
-                             key=lambda o: o.sort_key)
-    index.upcoming = [o for o in all_occurrences if o.last_day >= build_date]
-    index.past = [o for o in reversed(all_occurrences) if o.last_day < build_date]
+    index._occurrences = {slug: occurrences(m) for slug, m in site.meetings.items()}
+    index.everything = sorted((o for found in index._occurrences.values() for o in found),
+                              key=lambda o: o.sort_key)
+    index.upcoming = [o for o in index.everything if o.last_day >= build_date]
+    index.past = [o for o in reversed(index.everything) if o.last_day < build_date]
     index.articles = sorted(site.articles.values(), key=lambda a: (a.date, a.slug), reverse=True)
 
     by_keyword: dict[str, list[Article]] = defaultdict(list)

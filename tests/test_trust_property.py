@@ -194,7 +194,7 @@ def hostile(text: str, field: str, url: str, base=BASE):
     site = base.site
     org = Organisation(
         slug="eigenschap", name="Zorg " + field, movements=("zorg",), role="deelnemer",
-        website=url, place=field, province=field, sectors=("ggz",), since=PartialDate(2026, 11),
+        website=url, place=Place(city=field), province=field, sectors=("ggz",), since=PartialDate(2026, 11),
         logo_alt=field, description=field, body=text, source="content/deelnemers/eigenschap.md")
     meeting = Meeting(
         slug="eigenschap-bijeenkomst", title="Bijeenkomst " + field, uid="eigenschap@radicalevernieuwing.nl",

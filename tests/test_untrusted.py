@@ -280,8 +280,8 @@ def hostile_site(site):
     """The real model plus an organisation, a theme, a meeting and an article full of attacks."""
     org = Organisation(
         slug="kwaadaardig", name="Zorg " + TEXT, movements=("zorg",), role="deelnemer",
-        website="javascript:alert('XSS-website')", place=TEXT, province=TEXT, sectors=("ggz",),
-        since=PartialDate(2026, 11), logo="logos/kwaad.png", logo_alt=TEXT, description=TEXT, body=BODY,
+        website="javascript:alert('XSS-website')", place=Place(city=TEXT), province=TEXT,
+        sectors=("ggz",), since=PartialDate(2026, 11), logo="logos/kwaad.png", logo_alt=TEXT, description=TEXT, body=BODY,
         source="content/deelnemers/kwaadaardig.md")
     theme = Theme(slug="kwaadaardig-thema", title="Thema " + TEXT, description=TEXT, body=BODY,
                   source="content/themas/kwaadaardig-thema.md")

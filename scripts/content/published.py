@@ -34,6 +34,7 @@ from scripts.content.addresses import Claim, Register
 from scripts.content.problems import ProblemList
 from scripts.content.source import Resolver, relative_path
 from scripts.model.items import Meeting, Moment, Site, location_text
+from scripts.model.moments import is_timed
 from scripts.model.values import AMSTERDAM
 
 FILE = Path("bijeenkomsten") / "_gepubliceerd.json"
@@ -47,7 +48,7 @@ FIX_HINT = ("Bij publiceren haalt de site dit bestand zelf op van de live site. 
 def _moment(value: Moment | None) -> str | None:
     if value is None:
         return None
-    if isinstance(value, datetime):
+    if is_timed(value):
         return value.strftime("%Y-%m-%d %H:%M %z")[:-2] + ":" + value.strftime("%z")[-2:]
     return value.isoformat()
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from scripts.content.assets import published_logo
 from scripts.model import items as model
+from scripts.model.items import Frequency, Status
+from scripts.model.moments import day_of, is_timed
 from scripts.content.problems import ProblemList
 from scripts.content.source import SourceFile
 from scripts.model.occurrences import MAX_OCCURRENCES, occurrences
@@ -102,7 +105,8 @@ def build_organisation(slug: str, f: Fields) -> model.Organisation:
     logo = f.text("logo")
     return model.Organisation(
         slug=slug, name=f.text("naam"), movements=f.texts("bewegingen"), role=f.text("rol"),
-        website=f.text("website"), place=f.text("plaats"), province=f.text("provincie"),
+        website=f.text("website"), place=model.Place(city=f.text("plaats")) if f.text("plaats") else None,
+        province=f.text("provincie"),
         sectors=f.texts("sector"), since=since, until=until, logo=published_logo(logo) if logo else "",
         logo_alt=f.text("logo_tekst") or (f"Logo van {f.text('naam')}" if logo else ""),
         description=f.text("beschrijving"), body=f.source.body, source=f.source.path)
@@ -113,7 +117,7 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
     end = f.moment("eind")
     if start is not None and end is not None:
         _check_end(f, start, end)
-    elif isinstance(start, datetime) and end is None and "eind" not in f.failed:
+    elif start is not None and is_timed(start) and end is None and "eind" not in f.failed:
         f.problem(("eind",), "Er is een begintijd, maar geen eindtijd.",
                   "Schrijf de eindtijd erbij, bijvoorbeeld 'eind: 2026-03-12 16:00'. "
                   "Weet je geen tijden? Schrijf dan alleen de datum bij 'start'.")
@@ -143,7 +147,7 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
     programme = []
     for index, _ in enumerate(f.raw("programma") or ()):
         day = f.date("programma", index, "dag")
-        if day and start is not None and not (_day(start) <= day <= _day(end or start)):
+        if day and start is not None and not (day_of(start) <= day <= day_of(end or start)):
             f.problem(("programma", index, "dag"), f"De dag {day} valt buiten de bijeenkomst.",
                       "Kies een dag tussen 'start' en 'eind'.")
         programme.append(model.ProgrammeItem(
@@ -153,18 +157,28 @@ def build_meeting(slug: str, f: Fields) -> model.Meeting:
     recurrence = _recurrence(f, start)
     if recurrence is not None and start is not None and "herhaling" not in f.failed:
         _check_series(f, start, end, recurrence)
-    if f.text("status") == "verplaatst" and f.raw("eerder_gepland") is None:
+    status = _member(Status, f.text("status"), Status.PLANNED)
+    if status == Status.MOVED and f.raw("eerder_gepland") is None:
         f.problem(("status",), "Bij een verplaatste bijeenkomst hoort de oude datum.",
                   "Schrijf 'eerder_gepland: 2026-03-12 19:30' met de datum (en tijd) van eerst.")
     return model.Meeting(
         slug=slug, title=f.text("titel"), uid=f.text("uid"), start=start or date(1970, 1, 1),
         end=end, movement=f.text("beweging"), place=place, online=online,
         themes=f.texts("themas"), organisers=f.texts("organisatoren"), registration=registration,
-        status=f.text("status") or "gepland", sequence=f.raw("volgnummer") or 0,
+        status=status, sequence=f.raw("volgnummer") or 0,
         modified=f.date("gewijzigd"), originally=f.moment("eerder_gepland"),
         series=f.text("reeks"), earlier_slugs=f.texts("eerdere_namen"), report=f.text("verslag"),
         recurrence=recurrence, programme=tuple(programme),
         summary=f.text("samenvatting"), body=f.source.body, source=f.source.path)
+
+
+_Member = TypeVar("_Member", bound=StrEnum)
+
+
+def _member(kind: type[_Member], text: str, default: _Member) -> _Member:
+    """The member written as `text`; `default` when nothing is written, or when the schema
+    already refused the value (its problem is reported there)."""
+    return kind(text) if text in kind._value2member_map_ else default
 
 
 def _coordinates(text: str) -> tuple[float | None, float | None]:
@@ -175,20 +189,16 @@ def _coordinates(text: str) -> tuple[float | None, float | None]:
     return latitude, longitude
 
 
-def _day(moment: date | datetime) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
-
-
 def _check_end(f: Fields, start: date | datetime, end: date | datetime) -> None:
-    if isinstance(start, datetime) != isinstance(end, datetime):
-        if isinstance(start, datetime):
+    if is_timed(start) != is_timed(end):
+        if is_timed(start):
             f.problem(("eind",), "'start' heeft een tijd, maar 'eind' niet.",
                       "Geef ze allebei een tijd, of schrijf bij allebei alleen de datum.")
         else:
             f.problem(("eind",), "'eind' heeft een tijd, maar 'start' niet.",
                       "Geef ze allebei een tijd, of schrijf bij allebei alleen de datum.")
         return
-    if instant(end) < instant(start) or (isinstance(start, datetime) and instant(end) == instant(start)):
+    if instant(end) < instant(start) or (is_timed(start) and instant(end) == instant(start)):
         f.problem(("eind",), f"Het einde ({f.text('eind')}) ligt niet na het begin ({f.text('start')}).",
                   "Controleer de datum en tijd van 'start' en 'eind'.")
 
@@ -201,7 +211,7 @@ def _recurrence(f: Fields, start: date | datetime | None) -> model.Recurrence | 
         f.problem(("herhaling",), "Een herhaling heeft een einde nodig.",
                   "Schrijf 'aantal: 6' (zes keer) of 'tot: 2027-06-30'.")
     until = f.date("herhaling", "tot")
-    if until and start is not None and until < _day(start):
+    if until and start is not None and until < day_of(start):
         f.problem(("herhaling", "tot"), "De herhaling eindigt voor de eerste bijeenkomst.",
                   "Kies een datum na 'start'.")
     except_dates = tuple(d for i, _ in enumerate(f.raw("herhaling", "behalve") or ())
@@ -211,13 +221,14 @@ def _recurrence(f: Fields, start: date | datetime | None) -> model.Recurrence | 
         original = f.date("herhaling", "verplaatst", i, "van")
         new = f.moment("herhaling", "verplaatst", i, "naar")
         if original and new is not None:
-            if isinstance(new, datetime) != isinstance(start, datetime):
+            if is_timed(new) != (start is not None and is_timed(start)):
                 f.problem(("herhaling", "verplaatst", i, "naar"),
                           "De nieuwe datum moet net als 'start' wel of geen tijd hebben.",
                           "Schrijf bijvoorbeeld '2026-05-14 19:30' als 'start' een tijd heeft.")
             moved.append((original, new))
     return model.Recurrence(
-        frequency=f.text("herhaling", "frequentie"), interval=f.raw("herhaling", "interval") or 1,
+        frequency=_member(Frequency, f.text("herhaling", "frequentie"), Frequency.MONTHLY),
+        interval=f.raw("herhaling", "interval") or 1,
         count=f.raw("herhaling", "aantal"), until=until, except_dates=except_dates,
         moved=tuple(moved))
 
@@ -248,7 +259,7 @@ def _check_series(f: Fields, start: date | datetime, end: date | datetime | None
                 continue  # reported where the value is read
             if day not in days:
                 f.problem(where, f"Op {day} is er geen bijeenkomst van deze reeks.", hint)
-    if isinstance(start, datetime):
+    if is_timed(start):
         clock = start.astimezone(AMSTERDAM).time()
         changed = set(rule.except_dates) | {day for day, _ in rule.moved}
         for occurrence in found:

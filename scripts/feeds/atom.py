@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from feedgen.feed import FeedGenerator
 
+from scripts.model.moments import is_timed
 from scripts.model.values import AMSTERDAM
 
 GENERATOR = "Radicale vernieuwing sitegenerator"
@@ -33,7 +34,7 @@ def _moment(value: date | datetime, key: str = "") -> datetime:
     organisations that joined in 2019 (1 January), would otherwise share one instant, which
     feed readers use to tell entries apart (the W3C validator warns). The date stays the
     content's; the same id gives the same time in every build."""
-    if isinstance(value, datetime):
+    if is_timed(value):
         return value if value.tzinfo else value.replace(tzinfo=AMSTERDAM)
     seconds = int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big") % DAY_SPAN
     return datetime.combine(value, DAY_START, AMSTERDAM) + timedelta(seconds=seconds)
@@ -48,7 +49,7 @@ def _distinct(entries: list[AtomEntry]) -> dict[str, datetime]:
     by_date: dict[date, list[AtomEntry]] = {}
     found: dict[str, datetime] = {}
     for item in entries:
-        if isinstance(item.updated, datetime):
+        if is_timed(item.updated):
             found[item.id] = _moment(item.updated)
         else:
             by_date.setdefault(item.updated, []).append(item)

@@ -26,7 +26,7 @@ from scripts.render.context import Context
 
 def build(ctx: Context) -> None:
     site, index = ctx.site, ctx.index
-    kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
+    kept = [m for m in site.meetings.values() if ical.in_feeds(m, index)]
     written: dict[str, ical.Written] = {}  # each meeting written once, the same bytes in every feed
     lines = Lines()  # each content line that recurs (a date, a status, a feed's fixed head) once
     weeks = ical.themed_weeks(site)  # a themed week once per feed, not also as its days
@@ -36,7 +36,8 @@ def build(ctx: Context) -> None:
             meetings, site=site, name=feed.name, description=feed.description,
             feed_url=ctx.absolute(feed.path), page_url=ctx.absolute(feed.page),
             uid=feed.path.removesuffix(".ics").replace("/", "-") + "@" + _host(ctx),
-            meeting_url=lambda m: meeting_url(ctx, m), written=written, lines=lines, weeks=weeks)
+            meeting_url=lambda m: meeting_url(ctx, m), written=written, lines=lines, weeks=weeks,
+            occurrences_of=index.occurrences_of)
         for path in (feed.path, *also):
             ctx.out.binary(path, data)
 
@@ -77,7 +78,7 @@ def feed_size(ctx: Context, feed: Feed) -> int:
     counted once per build for all feeds (pages are rendered before the feeds are written)."""
     if not _SIZES or _SIZES[0][0] is not ctx:
         site, index = ctx.site, ctx.index
-        kept = [m for m in site.meetings.values() if ical.in_feeds(m, index.build_date)]
+        kept = [m for m in site.meetings.values() if ical.in_feeds(m, index)]
         sizes = {all_feed(ctx).path: len(kept)}
         for movement in site.movements.values():
             keep = index.for_movement(movement.slug)[0]

@@ -21,7 +21,7 @@ from email.policy import SMTP
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from scripts.feeds.atom import AtomEntry, atom_feed
-from scripts.model.items import Article, Organisation
+from scripts.model.items import Article, Organisation, Status
 from scripts.model.occurrences import Occurrence
 from scripts.model.values import AMSTERDAM
 from scripts.render import dutch
@@ -80,13 +80,11 @@ class Digest:
         return not (self.articles or self.upcoming or self.recent or self.joined)
 
 
-def digest_for(ctx: Context, month: date, everything: list[Occurrence] | None = None) -> Digest:
-    """`everything`: every occurrence, soonest first (made once for all months by `digests`)."""
+def digest_for(ctx: Context, month: date) -> Digest:
     index, site = ctx.index, ctx.site
+    everything = index.everything  # every occurrence, soonest first, made once per build
     before, after = add_months(month, -1), add_months(month, 2)
     articles = [a for a in index.articles if before <= a.date < month]
-    if everything is None:
-        everything = _all_occurrences(ctx)
     upcoming = [o for o in everything if o.last_day >= month and o.first_day < after]
     recent = [o for o in reversed(everything) if before <= o.first_day < month]
     joined = sorted((o for o in site.organisations.values()
@@ -101,12 +99,7 @@ def digest_for(ctx: Context, month: date, everything: list[Occurrence] | None = 
 def digests(ctx: Context) -> list[Digest]:
     """The build's month and the eleven before it, newest first."""
     this = month_start(ctx.index.build_date)
-    everything = _all_occurrences(ctx)
-    return [digest_for(ctx, add_months(this, -n), everything) for n in range(MONTHS)]
-
-
-def _all_occurrences(ctx: Context) -> list[Occurrence]:
-    return sorted(ctx.index.upcoming + ctx.index.past, key=lambda o: o.sort_key)
+    return [digest_for(ctx, add_months(this, -n)) for n in range(MONTHS)]
 
 
 # --- the mail ----------------------------------------------------------------------------------
@@ -115,7 +108,7 @@ def _values(ctx: Context, digest: Digest) -> dict:
     """What both the HTML and the text need, every link absolute."""
     def meeting(o: Occurrence) -> dict:
         m = o.meeting
-        status = {"geannuleerd": "gaat niet door", "onder-voorbehoud": "onder voorbehoud"}.get(m.status, "")
+        status = {Status.CANCELLED: "gaat niet door", Status.TENTATIVE: "onder voorbehoud"}.get(m.status, "")
         place = m.place.city if m.place else ""
         where = " en ".join(p for p in (place, "online" if m.online else "") if p)
         return {"title": m.title, "url": ctx.absolute(f"bijeenkomsten/{m.slug}/"), "status": status,
@@ -130,7 +123,7 @@ def _values(ctx: Context, digest: Digest) -> dict:
                       "date": dutch.day(a.date)} for a in digest.articles],
         "upcoming": [meeting(o) for o in digest.upcoming], "recent": [meeting(o) for o in digest.recent],
         "joined": [{"name": o.name, "url": ctx.absolute(f"deelnemers/{o.slug}/"),
-                    "place": o.place, "description": o.description} for o in digest.joined],
+                    "place": o.place.city if o.place else "", "description": o.description} for o in digest.joined],
     }
 
 

@@ -46,15 +46,18 @@ from icalendar.error import InvalidCalendar
 
 from scripts.feeds.ical_lines import TEXT, Lines, component
 from scripts.model.items import (
+    Frequency,
     Meeting,
     Moment,
     Recurrence,
     Site,
-    exclusive_end_day,
+    Status,
     venue_text,
 )
-from scripts.model.occurrences import occurrences
-from scripts.model.values import AMSTERDAM
+from scripts.model.moments import When, in_amsterdam, occurs_twice
+from scripts.index import SiteIndex
+from scripts.model.occurrences import Occurrence, occurrences
+from scripts.model.values import AMSTERDAM, instant
 from scripts.render import dutch
 
 TZID = "Europe/Amsterdam"
@@ -63,18 +66,14 @@ REFRESH = timedelta(hours=6)  # a hint; Google refreshes on its own schedule (up
 PAST_KEPT = timedelta(days=5 * 365)  # past meetings stay this long (≥ 1 year) for history
 CANCELLED_KEPT = timedelta(days=30)  # a cancelled meeting is shown this long after its date
 
-STATUS = {"gepland": "CONFIRMED", "verplaatst": "CONFIRMED", "onder-voorbehoud": "TENTATIVE",
-          "geannuleerd": "CANCELLED"}
+STATUS = {Status.PLANNED: "CONFIRMED", Status.MOVED: "CONFIRMED", Status.TENTATIVE: "TENTATIVE",
+          Status.CANCELLED: "CANCELLED"}
 
 
-def last_day(meeting: Meeting) -> date:
-    return max(o.last_day for o in occurrences(meeting))
-
-
-def in_feeds(meeting: Meeting, build_date: date) -> bool:
+def in_feeds(meeting: Meeting, index: SiteIndex) -> bool:
     """Subscribers keep their history for a while; a cancelled meeting leaves after a month."""
-    last = last_day(meeting)
-    if meeting.status == "geannuleerd" and last + CANCELLED_KEPT < build_date:
+    last, build_date = max(o.last_day for o in index.occurrences_of(meeting)), index.build_date
+    if meeting.status == Status.CANCELLED and last + CANCELLED_KEPT < build_date:
         return False
     return last + PAST_KEPT >= build_date
 
@@ -82,11 +81,11 @@ def in_feeds(meeting: Meeting, build_date: date) -> bool:
 # --- one meeting ------------------------------------------------------------------------------
 
 def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines,
-                 days: tuple[Meeting, ...] = ()) -> bytes:
+                 days: tuple[Meeting, ...] = (), found: list[Occurrence] | None = None) -> bytes:
     """The bytes of the meeting's events (tests/reference_ical.py `meeting_events`), written
     without an Event per meeting (ical_lines.py). tests/unit/test_ical_serialise.py holds the two
     to the same bytes for every real meeting and the hard cases (series, moved repetitions and
-    the doubled hour, join links, places)."""
+    the doubled hour, join links, places). `found`: the meeting's occurrences, when known."""
     values = _event_values(meeting, site, page_url, days)
     (summary,), (uid,) = lines.text(values["summary"], "SUMMARY"), lines.text(values["uid"], "UID")
     shared = {  # what every event of the meeting says, as Event.new(**values) says it
@@ -115,7 +114,7 @@ def meeting_ical(meeting: Meeting, site: Site, page_url: str, lines: Lines,
         events[0].update(lines.of(series))
         events += [{**shared, **_times(o.start, o.end, lines), "RECURRENCE-ID": lines.value(
                     "RECURRENCE-ID", _original_start(meeting, o.moved_from))}
-                   for o in occurrences(meeting) if o.moved_from is not None]
+                   for o in (occurrences(meeting) if found is None else found) if o.moved_from is not None]
     return b"".join(component(Event, event) for event in events)
 
 
@@ -129,7 +128,7 @@ def _event_values(meeting: Meeting, site: Site, page_url: str,
         "summary": summary_of(meeting), "description": _description(meeting, site, page_url, days),
         "location": location_of(meeting), "url": page_url,
         "status": STATUS.get(meeting.status, "CONFIRMED"),
-        "transparency": "OPAQUE" if meeting.timed and meeting.status != "geannuleerd" else "TRANSPARENT",
+        "transparency": "OPAQUE" if meeting.timed and meeting.status != Status.CANCELLED else "TRANSPARENT",
         "categories": [site.themes[t].title for t in meeting.themes if t in site.themes],
         "conferences": [Conference(online_link, feature="VIDEO", label="Online meedoen")]
         if online_link else None}
@@ -159,18 +158,9 @@ def stamp_of(meeting: Meeting) -> datetime:
 
 
 def _when(moment: Moment) -> Moment:
-    if not isinstance(moment, datetime):
-        return moment
-    if _ambiguous(moment):
-        return moment.astimezone(UTC)  # one of two equal local times: say which in UTC
-    return moment.astimezone(AMSTERDAM)
-
-
-def _ambiguous(moment: Moment) -> bool:
-    if not isinstance(moment, datetime):
-        return False
-    local = moment.astimezone(AMSTERDAM)
-    return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+    if occurs_twice(moment):
+        return instant(moment)  # one of two equal local times: say which in UTC
+    return in_amsterdam(moment)
 
 
 def _when_pair(start: Moment, end: Moment | None, series: bool = False) -> tuple[Moment, Moment]:
@@ -179,19 +169,11 @@ def _when_pair(start: Moment, end: Moment | None, series: bool = False) -> tuple
     DTEND was read an hour long by some clients and two by others (recurring-ical-events
     ended it an hour late). A series keeps a local DTSTART: in UTC its repetitions would
     move by an hour at every change of the clock."""
-    last = _end(start, end)
-    if not series and (_ambiguous(start) or _ambiguous(last)):
-        assert isinstance(start, datetime) and isinstance(last, datetime)  # only times are ambiguous
-        return start.astimezone(UTC), last.astimezone(UTC)
+    when = When(start, end)
+    last = when.calendar_end  # for whole days, the exclusive day after the last
+    if not series and (occurs_twice(start) or occurs_twice(last)):
+        return when.in_utc()  # only times occur twice
     return _when(start), _when(last)
-
-
-def _end(start: Moment, end: Moment | None) -> Moment:
-    """DTEND: the exclusive day after the last day for whole-day meetings."""
-    if isinstance(start, datetime):
-        return end if end is not None else start
-    last = end if end is not None else start
-    return exclusive_end_day(last.date() if isinstance(last, datetime) else last)
 
 
 def location_of(meeting: Meeting) -> str | None:
@@ -220,7 +202,7 @@ def _busy(transparency: str) -> str:
 
 
 def _rrule(meeting: Meeting, rule: Recurrence) -> dict[str, Any]:
-    value: dict[str, Any] = {"FREQ": "WEEKLY" if rule.frequency == "wekelijks" else "MONTHLY"}
+    value: dict[str, Any] = {"FREQ": "WEEKLY" if rule.frequency == Frequency.WEEKLY else "MONTHLY"}
     if rule.interval > 1:
         value["INTERVAL"] = rule.interval
     if rule.count:
@@ -236,17 +218,14 @@ def _rrule(meeting: Meeting, rule: Recurrence) -> dict[str, Any]:
 
 def _original_start(meeting: Meeting, day: date) -> Moment:
     """The start a repetition would have had on `day` (for EXDATE and RECURRENCE-ID)."""
-    if not isinstance(meeting.start, datetime):
-        return day
-    local = meeting.start.astimezone(AMSTERDAM)
-    return _when(datetime.combine(day, local.time(), AMSTERDAM))
+    return _when(meeting.when.start_on(day))
 
 
 def summary_of(meeting: Meeting) -> str:
     """The title as calendars show it: one that ignores STATUS still shows the warning."""
-    if meeting.status == "geannuleerd":
+    if meeting.status == Status.CANCELLED:
         return f"Geannuleerd: {meeting.title}"  # apps that ignore STATUS still show it
-    if meeting.status == "onder-voorbehoud":
+    if meeting.status == Status.TENTATIVE:
         return f"{meeting.title} (onder voorbehoud)"
     return meeting.title
 
@@ -254,16 +233,16 @@ def summary_of(meeting: Meeting) -> str:
 def status_line(meeting: Meeting) -> str:
     """The first line of the description when a meeting is cancelled or not yet certain
     (the add-to-calendar links start with it too: a copy added by link never updates)."""
-    if meeting.status == "geannuleerd":
+    if meeting.status == Status.CANCELLED:
         return "Deze bijeenkomst gaat niet door."
-    if meeting.status == "onder-voorbehoud":
+    if meeting.status == Status.TENTATIVE:
         return "Onder voorbehoud: het is nog niet zeker dat deze bijeenkomst doorgaat."
     return ""
 
 
 def _description(meeting: Meeting, site: Site, page_url: str, days: tuple[Meeting, ...] = ()) -> str:
     lines = [status_line(meeting)] if status_line(meeting) else []
-    if meeting.status == "verplaatst" and meeting.originally is not None:
+    if meeting.status == Status.MOVED and meeting.originally is not None:
         lines.append(f"Verplaatst: eerst gepland op {dutch.meeting_when(meeting, meeting.originally, None)}.")
     if not meeting.timed and not meeting.multi_day:
         lines.append("De tijd staat er niet bij: kijk op de pagina van de bijeenkomst.")
@@ -343,13 +322,15 @@ class Written:
 def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description: str,
                  feed_url: str, page_url: str, uid: str, meeting_url: Callable[[Meeting], str],
                  written: dict[str, Written] | None = None, lines: Lines | None = None,
-                 weeks: dict[str, tuple[Meeting, ...]] | None = None) -> bytes:
+                 weeks: dict[str, tuple[Meeting, ...]] | None = None,
+                 occurrences_of: Callable[[Meeting], list[Occurrence]] = occurrences) -> bytes:
     """A subscribable calendar: `meeting_url(meeting)` gives each meeting's page.
 
     `written` (uid → Written) lets one build write each meeting once for all its feeds,
     `weeks` (`themed_weeks`, made once per build) writes a themed week once, and
     `lines` each content line that recurs once (a feed's head has the same lines as the
-    Calendar icalendar would make; tests/unit/test_ical_serialise.py holds them to it)."""
+    Calendar icalendar would make; tests/unit/test_ical_serialise.py holds them to it);
+    `occurrences_of` gives a meeting's occurrences (the build's index has them all)."""
     written = {} if written is None else written
     lines = Lines() if lines is None else lines
     weeks = themed_weeks(site) if weeks is None else weeks
@@ -357,9 +338,9 @@ def calendar_ics(meetings: list[Meeting], *, site: Site, name: str, description:
     for meeting in sorted(once_per_week(meetings, weeks), key=lambda m: (m.first_day, m.uid)):
         entry = written.get(meeting.uid)
         if entry is None:
-            found = occurrences(meeting)
+            found = occurrences_of(meeting)
             entry = written[meeting.uid] = Written(
-                meeting_ical(meeting, site, meeting_url(meeting), lines, weeks.get(meeting.uid, ())),
+                meeting_ical(meeting, site, meeting_url(meeting), lines, weeks.get(meeting.uid, ()), found),
                 min(o.first_day for o in found), max(o.last_day for o in found), stamp_of(meeting))
         entries.append(entry)
     name, description = " ".join(name.split()), " ".join(description.split())  # one-line properties

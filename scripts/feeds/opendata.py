@@ -16,7 +16,6 @@ from typing import Any
 from datetime import date, datetime
 
 from scripts.model.items import Meeting, Organisation
-from scripts.model.occurrences import occurrences
 from scripts.render.context import Context
 
 VERSION = 1
@@ -154,7 +153,7 @@ def _moment(value: date | datetime | None) -> str | None:
 def organisation_data(ctx: Context, o: Organisation) -> dict:
     return {
         "id": o.slug, "naam": o.name, "url": ctx.absolute(f"deelnemers/{o.slug}/"),
-        "website": _or_none(o.website), "plaats": _or_none(o.place), "provincie": _or_none(o.province),
+        "website": _or_none(o.website), "plaats": o.place.city if o.place else None, "provincie": _or_none(o.province),
         "sectoren": list(o.sectors), "bewegingen": list(o.movements), "rol": o.role,
         "sinds": str(o.since) if o.since else None, "tot": str(o.until) if o.until else None,
         "oud_deelnemer": o.is_former,
@@ -183,7 +182,7 @@ def meeting_data(ctx: Context, m: Meeting) -> dict:
         "start": _moment(m.start), "eind": _moment(m.end), "met_tijd": m.timed, "vorm": m.attendance,
         "locatie": place, "online": online, "aanmelden": registration, "reeks": _or_none(m.series),
         "keren": [{"start": _moment(o.start), "eind": _moment(o.end),
-                   "verplaatst_van": _moment(o.moved_from)} for o in occurrences(m)],
+                   "verplaatst_van": _moment(o.moved_from)} for o in ctx.index.occurrences_of(m)],
         "agenda": ctx.absolute(f"ical/bijeenkomst/{m.slug}.ics"),
     }
 
@@ -201,7 +200,7 @@ def organisations_file(ctx: Context) -> dict:
 
 def meetings_file(ctx: Context) -> dict:
     meetings = sorted(ctx.site.meetings.values(),
-                      key=lambda m: (min(o.sort_key for o in occurrences(m)), m.slug))
+                      key=lambda m: (min(o.sort_key for o in ctx.index.occurrences_of(m)), m.slug))
     return {
         "formaat": "bijeenkomsten", "versie": VERSION, "documentatie": ctx.absolute("handleiding/open-data/"),
         "tijdzone": "Europe/Amsterdam", "aantal": len(meetings),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
+from enum import StrEnum
 
+from scripts.model.moments import Moment, When
 from scripts.model.values import PartialDate
-
-Moment = date | datetime  # a date when the time is unknown or the meeting lasts whole days
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Organisation:
     movements: tuple[str, ...]
     role: str
     website: str = ""
-    place: str = ""
+    place: Place | None = None  # the city alone; None when not known
     province: str = ""
     sectors: tuple[str, ...] = ()
     since: PartialDate | None = None
@@ -97,9 +97,26 @@ class ProgrammeItem:
     time: str = ""
 
 
+class Status(StrEnum):
+    """A meeting's status. The values are the Dutch words of the front matter, so a status
+    compares equal to its word in templates and reads as that word in JSON and on pages."""
+
+    PLANNED = "gepland"
+    MOVED = "verplaatst"
+    TENTATIVE = "onder-voorbehoud"
+    CANCELLED = "geannuleerd"
+
+
+class Frequency(StrEnum):
+    """How often a series repeats, as written in the front matter."""
+
+    WEEKLY = "wekelijks"
+    MONTHLY = "maandelijks"
+
+
 @dataclass(frozen=True)
 class Recurrence:
-    frequency: str  # "wekelijks" or "maandelijks"
+    frequency: Frequency
     interval: int = 1
     count: int | None = None
     until: date | None = None
@@ -120,7 +137,7 @@ class Meeting:
     themes: tuple[str, ...] = ()
     organisers: tuple[str, ...] = ()
     registration: Registration | None = None
-    status: str = "gepland"
+    status: Status = Status.PLANNED
     sequence: int = 0  # 'volgnummer' as written; the build raises it (see content/published.py)
     modified: date | None = None  # 'gewijzigd' as written
     changed: datetime | None = None  # LAST-MODIFIED/DTSTAMP, set by the build from the baseline
@@ -135,17 +152,20 @@ class Meeting:
     source: str = ""
 
     @property
+    def when(self) -> When:
+        return When(self.start, self.end)
+
+    @property
     def timed(self) -> bool:
-        return isinstance(self.start, datetime)
+        return not self.when.all_day
 
     @property
     def first_day(self) -> date:
-        return self.start.date() if isinstance(self.start, datetime) else self.start
+        return self.when.first_day
 
     @property
     def last_day(self) -> date:
-        end = self.end or self.start
-        return end.date() if isinstance(end, datetime) else end
+        return self.when.last_day
 
     @property
     def multi_day(self) -> bool:
@@ -190,11 +210,6 @@ class Site:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
-
-
-def exclusive_end_day(last_day: date) -> date:
-    """Calendars (iCalendar DTEND, Google, Outlook) end whole days on the day after the last."""
-    return last_day + timedelta(days=1)
 
 
 def venue_text(meeting: Meeting) -> str:

@@ -13,7 +13,8 @@ from typing import Literal
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 
-from scripts.model.items import Meeting, Moment
+from scripts.model.items import Frequency, Meeting
+from scripts.model.moments import Moment, When, is_timed
 from scripts.model.values import AMSTERDAM
 
 MAX_OCCURRENCES = 200
@@ -27,29 +28,30 @@ class Occurrence:
     moved_from: date | None = None  # set for a single moved repetition of a series
 
     @property
+    def when(self) -> When:
+        return When(self.start, self.end)
+
+    @property
     def first_day(self) -> date:
-        return self.start.date() if isinstance(self.start, datetime) else self.start
+        return self.when.first_day
 
     @property
     def last_day(self) -> date:
-        end = self.end if self.end is not None else self.start
-        return end.date() if isinstance(end, datetime) else end
+        return self.when.last_day
 
     @property
     def sort_key(self) -> tuple:
-        start = self.start if isinstance(self.start, datetime) else datetime.combine(
-            self.start, datetime.min.time(), AMSTERDAM)
-        return (start.timestamp(), self.meeting.slug)
+        return (self.when.sort_key, self.meeting.slug)
 
 
 def occurrences(meeting: Meeting) -> list[Occurrence]:
     rule = meeting.recurrence
     if rule is None:
         return [Occurrence(meeting, meeting.start, meeting.end)]
-    timed = isinstance(meeting.start, datetime)
+    timed = not meeting.when.all_day
     local_start = _naive(meeting.start)
     duration = _naive(meeting.end) - local_start if meeting.end is not None else None
-    frequency: Literal[1, 2] = WEEKLY if rule.frequency == "wekelijks" else MONTHLY
+    frequency: Literal[1, 2] = WEEKLY if rule.frequency == Frequency.WEEKLY else MONTHLY
     # dateutil takes a count or an until, not both (both is deprecated and will raise).
     if rule.count:
         dates = rrule(frequency, dtstart=local_start, interval=rule.interval,
@@ -79,7 +81,7 @@ def occurrences(meeting: Meeting) -> list[Occurrence]:
 
 def _naive(moment: Moment) -> datetime:
     """The local wall-clock time in Amsterdam (midnight for a date)."""
-    if isinstance(moment, datetime):
+    if is_timed(moment):
         return moment.astimezone(AMSTERDAM).replace(tzinfo=None)
     return datetime.combine(moment, datetime.min.time())
 

@@ -5,16 +5,14 @@ addresses scripts/render/calendar_addresses.py."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
 from scripts.feeds import ical
 from scripts.feeds.calendar import feed_size
-from scripts.model.items import Meeting, Moment, exclusive_end_day
-from scripts.model.occurrences import Occurrence, occurrences
-from scripts.model.values import instant
+from scripts.model.items import Meeting, Status
+from scripts.model.occurrences import Occurrence
 from scripts.render.calendar_addresses import Feed, all_feed, meeting_feed, meeting_url, webcal
 from scripts.render.context import Context
 
@@ -51,11 +49,11 @@ def subscribe_block(ctx: Context, feed: Feed) -> Markup:
 # --- "Zet in je agenda" -----------------------------------------------------------------------
 
 def add_block(ctx: Context, meeting: Meeting) -> Markup:
-    found = occurrences(meeting)
+    found = ctx.index.occurrences_of(meeting)
     upcoming = [o for o in found if o.last_day >= ctx.index.build_date]
     chosen = upcoming[0] if upcoming else None
     links = {}
-    if chosen is not None and meeting.status != "geannuleerd":
+    if chosen is not None and meeting.status != Status.CANCELLED:
         links = {"google": google_link(ctx, chosen), "outlook": outlook_link(ctx, chosen, "live"),
                  "office": outlook_link(ctx, chosen, "office")}
     path = meeting_feed(ctx, meeting).path
@@ -77,26 +75,18 @@ def _details(ctx: Context, meeting: Meeting) -> str:
     return (text + f"\n\nMeer informatie: {meeting_url(ctx, meeting)}").strip()
 
 
-def _utc(moment: Moment) -> datetime:
-    """A timed moment in UTC (a date counts from midnight in Amsterdam)."""
-    return instant(moment)
-
-
-def _end_day(occurrence: Occurrence) -> date:
-    return exclusive_end_day(occurrence.last_day)
-
-
 def google_link(ctx: Context, occurrence: Occurrence) -> str:
     meeting = occurrence.meeting
-    if isinstance(occurrence.start, datetime):
-        end = occurrence.end if occurrence.end is not None else occurrence.start
-        dates = f"{_utc(occurrence.start):%Y%m%dT%H%M%SZ}/{_utc(end):%Y%m%dT%H%M%SZ}"
+    when = occurrence.when
+    if when.all_day:
+        dates = f"{when.first_day:%Y%m%d}/{when.calendar_end:%Y%m%d}"
     else:
-        dates = f"{occurrence.first_day:%Y%m%d}/{_end_day(occurrence):%Y%m%d}"
+        start, end = when.in_utc()
+        dates = f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}"
     query = {"action": "TEMPLATE", "text": ical.summary_of(meeting), "dates": dates,
              "details": _details(ctx, meeting), "location": ical.location_of(meeting) or "",
              "ctz": ical.TZID}
-    if not isinstance(occurrence.start, datetime):
+    if when.all_day:
         query["crm"] = "AVAILABLE"  # a whole-day meeting does not block the day
     return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
 
@@ -104,13 +94,13 @@ def google_link(ctx: Context, occurrence: Occurrence) -> str:
 def outlook_link(ctx: Context, occurrence: Occurrence, kind: str) -> str:
     """kind 'live' (Outlook.com, personal) or 'office' (Microsoft 365, work or school)."""
     meeting = occurrence.meeting
-    timed = isinstance(occurrence.start, datetime)
+    when = occurrence.when
+    timed = not when.all_day
     if timed:
-        end = occurrence.end if occurrence.end is not None else occurrence.start
-        start_text, end_text = (f"{_utc(occurrence.start):%Y-%m-%dT%H:%M:%SZ}",
-                                f"{_utc(end):%Y-%m-%dT%H:%M:%SZ}")
+        start, end = when.in_utc()
+        start_text, end_text = f"{start:%Y-%m-%dT%H:%M:%SZ}", f"{end:%Y-%m-%dT%H:%M:%SZ}"
     else:
-        start_text, end_text = occurrence.first_day.isoformat(), _end_day(occurrence).isoformat()
+        start_text, end_text = when.first_day.isoformat(), when.calendar_end.isoformat()
     query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": ical.summary_of(meeting),
              "startdt": start_text, "enddt": end_text, "allday": "false" if timed else "true",
              "body": _details(ctx, meeting), "location": ical.location_of(meeting) or ""}

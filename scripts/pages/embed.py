@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from scripts.feeds import ical
 from scripts.render import calendar_addresses as addresses
+from scripts.model.items import Status
 from scripts.model.occurrences import Occurrence
 from scripts.render import dutch
 from scripts.render.context import Context
@@ -79,8 +80,8 @@ def widget_html(ctx: Context, widget: Widget) -> str:
     items = []
     for occurrence in shown:
         meeting = occurrence.meeting
-        status = {"geannuleerd": "Gaat niet door", "onder-voorbehoud": "Onder voorbehoud",
-                  "verplaatst": "Verplaatst"}.get(meeting.status, "")
+        status = {Status.CANCELLED: "Gaat niet door", Status.TENTATIVE: "Onder voorbehoud",
+                  Status.MOVED: "Verplaatst"}.get(meeting.status, "")
         items.append({"when": dutch.meeting_when(meeting, occurrence.start, occurrence.end),
                       "title": meeting.title, "href": _up(f"bijeenkomsten/{meeting.slug}/"),
                       "where": ical.location_of(meeting) or "", "online": bool(meeting.online and meeting.place),

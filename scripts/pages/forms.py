@@ -38,6 +38,7 @@ from scripts.content.problems import ProblemList
 from scripts.content.records import Fields, build_meeting
 from scripts.content.schema_check import check_schema, load_schema
 from scripts.content.source import SourceFile
+from scripts.model.items import Status
 from scripts.model.values import ValueProblem, parse_date, parse_moment, parse_partial_date
 from scripts.render.context import Context, json_dumps_for_html
 from scripts.render.macros import build_macros
@@ -244,7 +245,7 @@ def field_specs(spec: FormSpec, site: Any) -> list[dict]:
         elif "enum" in node:
             labels = ROLE_LABELS if path == "rol" else {}
             # A moved meeting needs its old date (eerder_gepland), which the form does not ask.
-            shown = [v for v in node["enum"] if not (path == "status" and v == "verplaatst")]
+            shown = [v for v in node["enum"] if not (path == "status" and v == Status.MOVED)]
             field["choices"] = [[v, labels.get(v, v.replace("-", " ").capitalize())] for v in shown]
         if items is not None:
             field["control"] = "checkboxes" if "choices" in field else "list"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date
 from itertools import groupby
 from typing import Any
 from urllib.parse import quote
@@ -15,8 +15,8 @@ from markupsafe import Markup
 from scripts.pages import calendar_blocks
 from scripts.render import calendar_addresses as addresses
 from scripts.index import themes_with_parents
-from scripts.model.items import Meeting, Moment, Site
-from scripts.model.occurrences import Occurrence, occurrences
+from scripts.model.items import Frequency, Meeting, Moment, Site, Status
+from scripts.model.occurrences import Occurrence
 from scripts.model.slugs import slugify
 from scripts.render import dutch
 from scripts.render.context import Context, paginate
@@ -30,8 +30,8 @@ AGENDA_EMPTY = Markup(  # finished HTML (links docs-absolute: scripts/assembly/l
     '<a href="/handleiding/bijeenkomst.md">Zet het in de agenda</a>.')
 
 SCHEMA = "https://schema.org/"
-EVENT_STATUS = {"gepland": "EventScheduled", "onder-voorbehoud": "EventScheduled",
-                "verplaatst": "EventRescheduled", "geannuleerd": "EventCancelled"}
+EVENT_STATUS = {Status.PLANNED: "EventScheduled", Status.TENTATIVE: "EventScheduled",
+                Status.MOVED: "EventRescheduled", Status.CANCELLED: "EventCancelled"}
 MEETINGS_PER_PAGE = 25  # on a page of the archive or of a series
 
 ATTENDANCE = {"fysiek": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
@@ -245,7 +245,7 @@ def build_year_pages(ctx: Context, year: int, items: list[Occurrence], years: li
 
 
 def build_meeting_page(ctx: Context, meeting: Meeting, by_series: dict[str, list[Meeting]]) -> None:
-    found = occurrences(meeting)
+    found = ctx.index.occurrences_of(meeting)
     build_date = ctx.index.build_date
     upcoming = [o for o in found if o.last_day >= build_date]
     days = defaultdict(list)
@@ -324,7 +324,7 @@ def week_of(by_series: dict[str, list[Meeting]], day: Meeting) -> Meeting | None
 
 
 def build_series_page(ctx: Context, name: str, members: list[Meeting]) -> None:
-    items: list[Occurrence] = sorted((o for m in members for o in occurrences(m)),
+    items: list[Occurrence] = sorted((o for m in members for o in ctx.index.occurrences_of(m)),
                                      key=lambda o: o.sort_key)
     build_date = ctx.index.build_date
     upcoming = [o for o in items if o.last_day >= build_date]
@@ -379,7 +379,7 @@ def event_data(ctx: Context, meeting: Meeting) -> dict[str, Any] | None:
             "description": meeting.summary or f"{meeting.title}: {dutch.meeting_when(meeting)}."}
     if end is not None:
         data["endDate"] = _iso(end)
-    if meeting.status == "verplaatst" and meeting.originally is not None:
+    if meeting.status == Status.MOVED and meeting.originally is not None:
         data["previousStartDate"] = _iso(meeting.originally)
     locations: list[dict[str, Any]] = []
     if meeting.place:
@@ -407,26 +407,28 @@ def event_data(ctx: Context, meeting: Meeting) -> dict[str, Any] | None:
     if organisers:
         data["organizer"] = organisers[0] if len(organisers) == 1 else organisers
     if meeting.recurrence:
-        data["eventSchedule"] = _schedule(meeting)
+        data["eventSchedule"] = _schedule(meeting, ctx.index.occurrences_of(meeting))
     return data
 
 
-def _schedule(meeting: Meeting) -> dict[str, Any]:
+def _schedule(meeting: Meeting, found: list[Occurrence]) -> dict[str, Any]:
+    """schema.org's Schedule of a series; `found`: its occurrences."""
     rule = meeting.recurrence
     if rule is None:
         return {}
-    found = occurrences(meeting)
-    unit = "W" if rule.frequency == "wekelijks" else "M"
+    unit = "W" if rule.frequency == Frequency.WEEKLY else "M"
     schedule: dict[str, Any] = {"@type": "Schedule", "repeatFrequency": f"P{rule.interval}{unit}",
                 "startDate": meeting.first_day.isoformat(),
                 "endDate": max(o.last_day for o in found).isoformat(),
                 "scheduleTimezone": "Europe/Amsterdam"}
     if rule.count:
         schedule["repeatCount"] = rule.count
-    if isinstance(meeting.start, datetime):
-        schedule["startTime"] = meeting.start.strftime("%H:%M")
-        if isinstance(meeting.end, datetime):
-            schedule["endTime"] = meeting.end.strftime("%H:%M")
+    times = meeting.when.in_amsterdam()
+    if times is not None:
+        start, end = times
+        schedule["startTime"] = start.strftime("%H:%M")
+        if end is not None:
+            schedule["endTime"] = end.strftime("%H:%M")
     skipped = sorted(set(rule.except_dates) | {day for day, _ in rule.moved})
     if skipped:
         schedule["exceptDate"] = [d.isoformat() for d in skipped]

@@ -68,7 +68,7 @@ class Entry:
 def entry_of(o: Organisation) -> Entry:
     # Cached (a pure function of the record): an organisation stands in several lists, and
     # the same Entry lets its list item be rendered once per build (render/cached.py).
-    details = [", ".join(x for x in (o.place, o.province) if x)]
+    details = [", ".join(x for x in (o.place.city if o.place else "", o.province) if x)]
     details.append(", ".join(sector_label(s) for s in o.sectors))
     if o.role != "deelnemer":
         details.append(role_label(o.role))
@@ -360,7 +360,7 @@ def organisation_json_ld(ctx: Context, o: Organisation) -> dict[str, object]:
     if o.place or o.province:
         address: dict[str, str] = {"@type": "PostalAddress", "addressCountry": "NL"}
         if o.place:
-            address["addressLocality"] = o.place
+            address["addressLocality"] = o.place.city
         if o.province:
             address["addressRegion"] = o.province
         data["address"] = address

@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from scripts.model.items import Meeting, Movement, Organisation
-from scripts.model.occurrences import occurrences
+from scripts.model.items import Meeting, Movement, Organisation, Status
 from scripts.render.context import Context
 
 NAMES_SHOWN = 6  # organisations named per year; the rest are counted
@@ -47,8 +46,7 @@ def years(ctx: Context) -> list[Year]:
     for year, joined in by_year.items():
         if year in found:
             found[year].joined = sorted(joined, key=lambda o: (o.since.first_day() if o.since else 0, o.name.lower()))
-    meetings = Counter(o.first_day.year for m in site.meetings.values() for o in occurrences(m)
-                       if m.status != "geannuleerd")
+    meetings = Counter(o.first_day.year for o in index.everything if o.meeting.status != Status.CANCELLED)
     for meeting in sorted(site.meetings.values(), key=lambda m: m.first_day):
         if meeting.multi_day and meeting.series and meeting.first_day.year in found:
             found[meeting.first_day.year].weeks.append(meeting)

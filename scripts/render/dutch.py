@@ -8,6 +8,7 @@ from functools import lru_cache
 from babel.dates import format_date
 
 from scripts.model.items import Meeting
+from scripts.model.moments import When
 from scripts.model.values import AMSTERDAM
 
 
@@ -53,18 +54,16 @@ def day_range(first: date, last: date) -> str:
 def meeting_when(meeting: Meeting, start: date | datetime | None = None,
                  end: date | datetime | None = None) -> str:
     """The date and time of a meeting (or one occurrence of it) in one Dutch phrase."""
-    start = meeting.start if start is None else start
-    end = meeting.end if end is None else end
-    if isinstance(start, datetime):
-        local_start = start.astimezone(AMSTERDAM)
-        local_end = end.astimezone(AMSTERDAM) if isinstance(end, datetime) else None
+    when = When(meeting.start if start is None else start, meeting.end if end is None else end)
+    times = when.in_amsterdam()
+    if times is not None:
+        local_start, local_end = times
         if local_end and local_end.date() != local_start.date():
             return (f"{weekday_day(local_start.date())}, {clock(local_start)} uur t/m "
                     f"{weekday_day(local_end.date())}, {clock(local_end)} uur")
         if local_end:
             return f"{weekday_day(local_start.date())}, {clock(local_start)}–{clock(local_end)} uur"
         return f"{weekday_day(local_start.date())}, {clock(local_start)} uur"
-    last = end if isinstance(end, date) else start
-    if last > start:
-        return day_range(start, last)
-    return weekday_day(start)
+    if when.last_day > when.first_day:
+        return day_range(when.first_day, when.last_day)
+    return weekday_day(when.first_day)
