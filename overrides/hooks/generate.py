@@ -53,7 +53,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     kept, pages = _build.hand_over(files, config)
     _search.start(_build.generated_pages)
     if _preview.running:
-        made = _preview.files(config, pages)
+        made = _preview.files(config, pages, _build.meta)
     else:
         made = [File.generated(config, path, content=data) for path, data in pages.items()]
     # In the order MkDocs itself lists docs/ (index first), as when the pages were files there:
@@ -62,6 +62,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = _build.source(markdown, page)
     _search.skip(page, config)
     return _build.set_apart(markdown, page)
 

@@ -12,8 +12,10 @@ In memory, not on disk, for two reasons:
   site_url to 127.0.0.1) never reaches site/. Generated files that an earlier
   `python -m scripts generate` left under docs/ are ignored; the hook's own take their place.
 
-The home page's fragments are put into the page here (as the snippets extension would), so
-that page, too, changes when they do. The pages handed over go through Python-Markdown with
+A generated page's front matter is handed over as data: the generator's mapping becomes the
+page's meta (`Build.source`), and its file holds only the Markdown, so no YAML is written for
+MkDocs to parse back. The home page's fragments are put into the page here (as the snippets
+extension would), so that page, too, changes when they do. The pages handed over go through Python-Markdown with
 their finished HTML blocks set apart (scripts/assembly/finished_html.py): the same bytes,
 without parsing every block again.
 """
@@ -77,10 +79,12 @@ class Build:
     def __init__(self) -> None:
         self._key: tuple | None = None
         self._generated: dict[str, bytes] = {}
+        self._generated_meta: dict[str, dict[str, Any]] = {}
         # This build's pages and files handed over (generated, or hand-written with generated
         # fragments put in) → their bytes; and during a page's conversion its set-apart blocks.
         self.handed: dict[str, bytes] = {}
         self.generated_pages: list[str] = []  # the generator's own pages of this build
+        self.meta: dict[str, dict[str, Any]] = {}  # their front matter, as data
         self._apart: dict[str, dict[str, str]] = {}
 
     def generate(self, config: MkDocsConfig) -> dict[str, bytes]:
@@ -97,7 +101,7 @@ class Build:
         if out is None:
             self._key = None
             raise Abort("De inhoud bevat fouten; de site is niet gebouwd.\n\n" + problems.report())
-        self._key, self._generated = key, out.files
+        self._key, self._generated, self._generated_meta = key, out.files, out.meta
         log.info("Gegenereerd: %d bestanden, bouwdatum %s", len(out.files), settings.build_date.isoformat())
         return out.files
 
@@ -107,6 +111,7 @@ class Build:
         generated = self.generate(config)
         pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
         self.generated_pages = [path for path in pages if path.endswith(".md")]
+        self.meta = self._generated_meta
         kept = []
         for file in files:
             if file.src_uri.split("/", 1)[0] in GENERATED_DIRS:
@@ -119,6 +124,18 @@ class Build:
             kept.append(file)
         self.handed = pages
         return kept, pages
+
+    def source(self, markdown: str, page: Page) -> str:
+        """A generated page's Markdown and meta from the generator (first in on_page_markdown;
+        no plugin of this site reads them before). A copy of the mapping: the same generation
+        serves every preview build while content/ stays the same."""
+        meta = self.meta.get(page.file.src_uri)
+        if meta is None:
+            return markdown
+        page.meta = dict(meta)
+        # The file's own text, not MkDocs' reading of it: without front matter MkDocs takes
+        # leading `Key: value` lines as MultiMarkdown meta.
+        return self.handed[page.file.src_uri].decode("utf-8")
 
     def set_apart(self, markdown: str, page: Page) -> str:
         """A handed page's Markdown with its finished HTML blocks set apart (on_page_markdown)."""

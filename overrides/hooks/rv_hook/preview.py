@@ -2,8 +2,8 @@
 
 `--dirty` renders and copies only the files that are modified. For a file on disk MkDocs
 compares times; for a file handed over in memory it cannot, so here modified means: other
-bytes than the last finished preview build showed (`PreviewFile`). One edit is then one build
-of only the pages whose Markdown changed, and nothing is written to disk but site pages.
+bytes (or front matter) than the last finished preview build showed (`PreviewFile`). One edit
+is then one build of only the pages that changed, and nothing is written to disk but site pages.
 Around that:
 - a page gone from content/ goes from the preview too (--dirty never removes what an earlier
   build wrote, so its old address would still answer);
@@ -54,8 +54,8 @@ class Preview:
         self.running = False  # `mkdocs serve`
         self.dirty = False  # … --dirty, as `make serve` runs it
         # The preview's pages as its last finished build showed them, and as the running build will.
-        self._shown: dict[str, bytes] = {}
-        self._showing: dict[str, bytes] = {}
+        self._shown: dict[str, tuple[bytes, dict | None]] = {}
+        self._showing: dict[str, tuple[bytes, dict | None]] = {}
         self._gone: list[str] = []  # the site files of pages the running build no longer has
         self._search: list[dict[str, Any]] | None = None  # the last build's search index entries
         self._templates = _TemplateCache()
@@ -69,15 +69,16 @@ class Preview:
         if self.running:
             config.theme.get_env = self._theme_environment(config.theme)  # type: ignore[method-assign]
 
-    def files(self, config: MkDocsConfig, pages: dict[str, bytes]) -> list[File]:
-        """The handed-over pages and files as the preview's files, each modified or not."""
+    def files(self, config: MkDocsConfig, pages: dict[str, bytes], meta: dict[str, dict]) -> list[File]:
+        """The handed-over pages and files as the preview's files, each modified or not (its
+        bytes or, for a generated page, its front matter handed over as data)."""
         made: list[File] = []
+        self._showing = {path: (data, meta.get(path)) for path, data in pages.items()}
         for path, data in pages.items():
             file = PreviewFile.generated(config, path, content=data)
             assert isinstance(file, PreviewFile)  # File.generated makes the class it is called on
-            file.changed = self._shown.get(path) != data
+            file.changed = self._shown.get(path) != self._showing[path]
             made.append(file)
-        self._showing = dict(pages)
         self._gone = [File.generated(config, path, content=b"").abs_dest_path
                       for path in self._shown if path not in pages]
         return made
