@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 # MkDocs puts this file's folder on sys.path while it imports this file: the package is found.
-from rv_hook import build, preview
+from rv_hook import build, preview, watcher
 from rv_hook.navigation import Once
 from rv_hook.search import GeneratedSearch
 
@@ -92,4 +92,5 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
-    return preview.watch(server, config)
+    # content/ is watched too, and what is watched is polled more often (rv_hook/watcher.py)
+    return watcher.quicker(server, config, builder)

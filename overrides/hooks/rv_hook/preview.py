@@ -26,7 +26,6 @@ from typing import Any, Literal
 import jinja2
 import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.theme import Theme
 
@@ -130,12 +129,6 @@ class Preview:
             return env
 
         return get_env
-
-
-def watch(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
-    """content/ is watched too: an edit there is what the preview is for."""
-    server.watch(str(Path(config.config_file_path).resolve().parent / "content"))
-    return server
 
 
 class _TemplateCache(jinja2.BytecodeCache):
