@@ -93,4 +93,5 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
     # content/ is watched too, and what is watched is polled more often (rv_hook/watcher.py)
-    return watcher.quicker(server, config, builder)
+    # and the preview generates as soon as content/ changes (rv_hook/generation.py)
+    return watcher.quicker(server, config, builder, _build.generation.ahead)

@@ -36,11 +36,12 @@ from mkdocs.structure.pages import Page
 
 from scripts.assembly.dates import build_date_from
 from scripts.assembly.finished_html import put_back, set_apart
-from scripts.assembly.generate import content_fingerprint, render_site
 from scripts.assembly.links import FRAGMENTS
 from scripts.assembly.settings import contribution_settings
 from scripts.assembly.writer import GENERATED_DIRS
 from scripts.render.context import Settings
+
+from .generation import Generation
 
 log = logging.getLogger("mkdocs.hooks.generate")
 
@@ -74,12 +75,11 @@ def configure(config: MkDocsConfig) -> None:
 class Build:
     """The generator's files for MkDocs. One object lives as long as the MkDocs process: the
     last generation is reused while content/, the build date and the address stay the same
-    (the preview then rebuilds an edit of a hand-written page without regenerating)."""
+    (the preview then rebuilds an edit of a hand-written page without regenerating), and the
+    preview generates ahead (generation.py)."""
 
     def __init__(self) -> None:
-        self._key: tuple | None = None
-        self._generated: dict[str, bytes] = {}
-        self._generated_meta: dict[str, dict[str, Any]] = {}
+        self.generation = Generation()
         # This build's pages and files handed over (generated, or hand-written with generated
         # fragments put in) → their bytes; and during a page's conversion its set-apart blocks.
         self.handed: dict[str, bytes] = {}
@@ -93,16 +93,14 @@ class Build:
         settings = Settings(build_date=build_date(), site_url=config.site_url or "/",
                             edit_base=extra.get("bewerk_url", ""), site_name=config.site_name,
                             **contribution_settings(extra))
-        key = (content_fingerprint(content), settings)
-        if self._key == key:
-            log.info("Gegenereerd: niets veranderd in content/, bouwdatum %s", settings.build_date.isoformat())
-            return self._generated
-        problems, out = render_site(content, settings)
+        problems, out, again = self.generation.get(content, settings)
         if out is None:
-            self._key = None
             raise Abort("De inhoud bevat fouten; de site is niet gebouwd.\n\n" + problems.report())
-        self._key, self._generated, self._generated_meta = key, out.files, out.meta
-        log.info("Gegenereerd: %d bestanden, bouwdatum %s", len(out.files), settings.build_date.isoformat())
+        if again:
+            log.info("Gegenereerd: niets veranderd in content/, bouwdatum %s", settings.build_date.isoformat())
+        else:
+            log.info("Gegenereerd: %d bestanden, bouwdatum %s", len(out.files), settings.build_date.isoformat())
+        self.meta = out.meta
         return out.files
 
     def hand_over(self, files: Files, config: MkDocsConfig) -> tuple[list[File], dict[str, bytes]]:
@@ -111,7 +109,6 @@ class Build:
         generated = self.generate(config)
         pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
         self.generated_pages = [path for path in pages if path.endswith(".md")]
-        self.meta = self._generated_meta
         kept = []
         for file in files:
             if file.src_uri.split("/", 1)[0] in GENERATED_DIRS:

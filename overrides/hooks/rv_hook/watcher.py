@@ -18,6 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.utils.dirsnapshot import DirectorySnapshot
 
 QUICKEST = 0.05  # seconds between polls
@@ -25,8 +26,10 @@ SLOWEST = 0.5  # MkDocs' own interval: never slower than without the hook
 SHARE = 10  # the interval is at least this many times one poll's own time
 
 
-def quicker(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
-    """A server like `server` that also watches content/ and polls every QUICKEST–SLOWEST seconds."""
+def quicker(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any],
+            content_changed: Callable[[], None]) -> LiveReloadServer:
+    """A server like `server` that also watches content/ and polls every QUICKEST–SLOWEST
+    seconds; `content_changed` is called (on the watcher's thread) when content/ changes."""
     content = str(Path(config.config_file_path).resolve().parent / "content")
     # Only read: the paths MkDocs watches (docs/, mkdocs.yml, the theme with --watch-theme, …).
     paths = [*server._watched_paths, content]
@@ -36,8 +39,19 @@ def quicker(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..
     made.error_handler = server.error_handler
     for path in paths:
         made.watch(path)
+    made.observer.schedule(_Changed(content_changed), content, recursive=True)  # the same poll
     server.server_close()  # never bound (MkDocs binds in serve()); its socket is let go
     return made
+
+
+class _Changed(FileSystemEventHandler):
+    def __init__(self, call: Callable[[], None]) -> None:
+        super().__init__()
+        self._call = call
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if not event.is_directory:
+            self._call()
 
 
 def polling_interval(paths: list[str]) -> float:
