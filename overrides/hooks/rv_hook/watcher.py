@@ -31,8 +31,10 @@ def quicker(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..
     """A server like `server` that also watches content/ and polls every QUICKEST–SLOWEST
     seconds; `content_changed` is called (on the watcher's thread) when content/ changes."""
     content = str(Path(config.config_file_path).resolve().parent / "content")
-    # Only read: the paths MkDocs watches (docs/, mkdocs.yml, the theme with --watch-theme, …).
-    paths = [*server._watched_paths, content]
+    # Only read: the paths MkDocs watches (docs/, mkdocs.yml, the theme with --watch-theme, …);
+    # the first two if a later MkDocs names them otherwise.
+    watched = getattr(server, "_watched_paths", None) or [config.docs_dir, config.config_file_path]
+    paths = [*watched, content]
     host, port = config.dev_addr
     made = LiveReloadServer(builder=builder, host=host, port=port, root=server.root,
                             mount_path=server.mount_path, polling_interval=polling_interval(paths))
