@@ -254,10 +254,11 @@ def test_each_good_case_is_accepted_and_its_pages_are_clean(base, tmp_path, case
             (fragments / path.split("/", 1)[1]).write_bytes(data)
     md = site_markdown(fragments)
     changed = [path for path, data in out.files.items()
-               if path.endswith(".md") and before.files.get(path) != data]
+               if path.endswith(".md")
+               and (before.files.get(path), before.meta.get(path)) != (data, out.meta.get(path))]
     assert changed, "the case changed no page"
     for path in changed:
-        html = page_html(md, out.files[path])
+        html = page_html(md, out.files[path], out.meta.get(path, {}))
         found = scan(html)
         assert not found, (path, found)
         assert "/etc/passwd" not in html or "--8&lt;--" in html or "--8<--" in html  # shown, not included

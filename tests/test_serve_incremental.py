@@ -34,7 +34,7 @@ settings = Settings(build_date=date.fromisoformat(sys.argv[2]), site_url="http:/
                     edit_base="https://example.org/edit/main/", site_name="Radicale vernieuwing")
 problems, out = render_site(Path(sys.argv[1]), settings)
 with open(sys.argv[3], "wb") as f:
-    pickle.dump((problems.report() if problems else "", out.files if out else None), f)
+    pickle.dump((problems.report() if problems else "", out.with_front_matter() if out else None), f)
 """
 
 
@@ -50,7 +50,7 @@ def _fresh(content: Path, tmp_path: Path) -> tuple[str, dict | None]:
 
 def _here(content: Path) -> tuple[str, dict | None]:
     problems, out = render_site(content, SETTINGS)
-    return (problems.report() if problems else "", out.files if out else None)
+    return (problems.report() if problems else "", out.with_front_matter() if out else None)
 
 
 def _same(here: tuple[str, dict | None], fresh: tuple[str, dict | None]) -> None:

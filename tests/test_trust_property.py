@@ -237,7 +237,7 @@ def test_bodies_and_fields_of_three_kinds_through_the_whole_generator(fragments,
     md = site_markdown(fragments)
     for path in PAGES:
         if path in out.files:
-            html = page_html(md, out.files[path])
+            html = page_html(md, out.files[path], out.meta[path])
             found = scan(html)
             assert not found, (path, text, field, url, found)
     for path in ("data/deelnemers.json", "data/bijeenkomsten.json"):
@@ -255,7 +255,7 @@ def test_one_real_mkdocs_build_of_generated_examples(tmp_path):
     out = render_hostile("\n\n".join(bodies), TAGS[0] + " " + TAGS[1], "javascript:alert(1)",
                          REAL, PROJECT / "content")
     project = copy_project(tmp_path / "project")
-    write_output(project / "docs", out.files)
+    write_output(project / "docs", out.with_front_matter())
     (project / "overrides" / "hooks" / "generate.py").write_text(
         '"""Test-only hook: the pages are already in docs/."""\nfrom pathlib import Path\n\n\n'
         "def on_config(config):\n"

@@ -329,7 +329,7 @@ def hostile_build(tmp_path_factory):
         generate.load_content = original
     assert not problems
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    write_output(project / "docs", out.files)
+    write_output(project / "docs", out.with_front_matter())
     (project / "overrides" / "hooks" / "generate.py").write_text(CONFIG_ONLY_HOOK, encoding="utf-8")
     result = run_mkdocs(project, "build", "--clean")  # not --strict: blocked links warn, as they should
     assert result.returncode == 0, result.stdout + result.stderr

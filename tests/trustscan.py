@@ -109,14 +109,11 @@ def site_markdown(fragments: Path) -> markdown.Markdown:
     return markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 
-def page_html(md: markdown.Markdown, page: bytes) -> str:
-    """A generated page (front matter + Markdown) as the engine's Markdown makes HTML of it;
-    the front matter's title and description come along (the theme writes them unescaped)."""
+def page_html(md: markdown.Markdown, page: bytes, meta: dict) -> str:
+    """A generated page (its Markdown and its front matter, Output.files and Output.meta) as
+    the engine's Markdown makes HTML of it; the front matter's title and description come
+    along (the theme writes them unescaped)."""
     text = page.decode("utf-8")
-    meta = {}
-    if text.startswith("---\n"):
-        front, text = text[4:].split("\n---\n", 1)
-        meta = yaml.safe_load(front) or {}
     head = "".join(f"<title>{meta.get(k, '')}</title>" for k in ("title", "description"))
     # As the MkDocs hook converts a generated page: finished HTML blocks set apart, put back.
     text, blocks = set_apart(text)

@@ -6,6 +6,9 @@ this file, one module per job (rv_hook/__init__.py says why a package):
   pages and files to MkDocs in memory, nothing written under docs/;
 - rv_hook/preview.py: `make serve` (`mkdocs serve --dirty`): one build of the changed pages
   per edit, removed pages gone, the search index kept between builds;
+- rv_hook/watcher.py: the preview watches content/ too, and polls every 0.05 s, not 0.5 s;
+- rv_hook/generation.py: the generation kept while content/ stays the same, and in the
+  preview made as soon as content/ changes;
 - rv_hook/search.py: the generated pages' search entries from the generator;
 - rv_hook/navigation.py: Material's navigation and tabs once per folder of pages.
 Other engines (Zensical runs no hooks) get the same pages from `python -m scripts generate`.
@@ -29,7 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 # MkDocs puts this file's folder on sys.path while it imports this file: the package is found.
-from rv_hook import build, preview
+from rv_hook import build, preview, watcher
 from rv_hook.navigation import Once
 from rv_hook.search import GeneratedSearch
 
@@ -53,7 +56,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     kept, pages = _build.hand_over(files, config)
     _search.start(_build.generated_pages)
     if _preview.running:
-        made = _preview.files(config, pages)
+        made = _preview.files(config, pages, _build.meta)
     else:
         made = [File.generated(config, path, content=data) for path, data in pages.items()]
     # In the order MkDocs itself lists docs/ (index first), as when the pages were files there:
@@ -62,6 +65,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = _build.source(markdown, page)
     _search.skip(page, config)
     return _build.set_apart(markdown, page)
 
@@ -91,4 +95,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
-    return preview.watch(server, config)
+    # content/ is watched too, and what is watched is polled more often (rv_hook/watcher.py)
+    # and the preview generates as soon as content/ changes (rv_hook/generation.py)
+    return watcher.quicker(server, config, builder, _build.generation.ahead)

@@ -143,5 +143,5 @@ def generate(content_dir: Path, docs_dir: Path, settings: Settings) -> Result:
     problems, out = render_site(Path(content_dir), settings, html_links="source")
     if out is None:
         return Result(problems)
-    written, removed = write_output(Path(docs_dir), out.files)
+    written, removed = write_output(Path(docs_dir), out.with_front_matter())
     return Result(problems, written, removed, len(out.files))

@@ -45,7 +45,7 @@ def generated_pages() -> dict[str, str]:
         settings = Settings(build_date=date.fromisoformat(BUILD_DATE), site_url="https://www.radicalevernieuwing.nl/")
         problems, out = render_site(content, settings)
     assert out is not None, problems.report()
-    return {path: body(data) for path, data in out.files.items()
+    return {path: data.decode("utf-8") for path, data in out.files.items()
             if path.endswith(".md") and not path.startswith(FRAGMENTS)}
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-import yaml
 from conftest import AGENDA, BUILD_DATE, PROJECT, content_with
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,8 +55,7 @@ def generated_pages() -> dict[str, tuple[dict, str]]:
     pages = {}
     for path, data in out.files.items():
         if path.endswith(".md") and not path.startswith(FRAGMENTS):
-            front, body = data.decode("utf-8")[4:].split("\n---\n", 1)
-            pages[path] = (yaml.safe_load(front) or {}, body)
+            pages[path] = (out.meta[path], data.decode("utf-8"))
     return pages
 
 

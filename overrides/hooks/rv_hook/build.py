@@ -12,8 +12,10 @@ In memory, not on disk, for two reasons:
   site_url to 127.0.0.1) never reaches site/. Generated files that an earlier
   `python -m scripts generate` left under docs/ are ignored; the hook's own take their place.
 
-The home page's fragments are put into the page here (as the snippets extension would), so
-that page, too, changes when they do. The pages handed over go through Python-Markdown with
+A generated page's front matter is handed over as data: the generator's mapping becomes the
+page's meta (`Build.source`), and its file holds only the Markdown, so no YAML is written for
+MkDocs to parse back. The home page's fragments are put into the page here (as the snippets
+extension would), so that page, too, changes when they do. The pages handed over go through Python-Markdown with
 their finished HTML blocks set apart (scripts/assembly/finished_html.py): the same bytes,
 without parsing every block again.
 """
@@ -34,11 +36,12 @@ from mkdocs.structure.pages import Page
 
 from scripts.assembly.dates import build_date_from
 from scripts.assembly.finished_html import put_back, set_apart
-from scripts.assembly.generate import content_fingerprint, render_site
 from scripts.assembly.links import FRAGMENTS
 from scripts.assembly.settings import contribution_settings
 from scripts.assembly.writer import GENERATED_DIRS
 from scripts.render.context import Settings
+
+from .generation import Generation
 
 log = logging.getLogger("mkdocs.hooks.generate")
 
@@ -72,15 +75,16 @@ def configure(config: MkDocsConfig) -> None:
 class Build:
     """The generator's files for MkDocs. One object lives as long as the MkDocs process: the
     last generation is reused while content/, the build date and the address stay the same
-    (the preview then rebuilds an edit of a hand-written page without regenerating)."""
+    (the preview then rebuilds an edit of a hand-written page without regenerating), and the
+    preview generates ahead (generation.py)."""
 
     def __init__(self) -> None:
-        self._key: tuple | None = None
-        self._generated: dict[str, bytes] = {}
+        self.generation = Generation()
         # This build's pages and files handed over (generated, or hand-written with generated
         # fragments put in) → their bytes; and during a page's conversion its set-apart blocks.
         self.handed: dict[str, bytes] = {}
         self.generated_pages: list[str] = []  # the generator's own pages of this build
+        self.meta: dict[str, dict[str, Any]] = {}  # their front matter, as data
         self._apart: dict[str, dict[str, str]] = {}
 
     def generate(self, config: MkDocsConfig) -> dict[str, bytes]:
@@ -89,16 +93,14 @@ class Build:
         settings = Settings(build_date=build_date(), site_url=config.site_url or "/",
                             edit_base=extra.get("bewerk_url", ""), site_name=config.site_name,
                             **contribution_settings(extra))
-        key = (content_fingerprint(content), settings)
-        if self._key == key:
-            log.info("Gegenereerd: niets veranderd in content/, bouwdatum %s", settings.build_date.isoformat())
-            return self._generated
-        problems, out = render_site(content, settings)
+        problems, out, again = self.generation.get(content, settings)
         if out is None:
-            self._key = None
             raise Abort("De inhoud bevat fouten; de site is niet gebouwd.\n\n" + problems.report())
-        self._key, self._generated = key, out.files
-        log.info("Gegenereerd: %d bestanden, bouwdatum %s", len(out.files), settings.build_date.isoformat())
+        if again:
+            log.info("Gegenereerd: niets veranderd in content/, bouwdatum %s", settings.build_date.isoformat())
+        else:
+            log.info("Gegenereerd: %d bestanden, bouwdatum %s", len(out.files), settings.build_date.isoformat())
+        self.meta = out.meta
         return out.files
 
     def hand_over(self, files: Files, config: MkDocsConfig) -> tuple[list[File], dict[str, bytes]]:
@@ -119,6 +121,18 @@ class Build:
             kept.append(file)
         self.handed = pages
         return kept, pages
+
+    def source(self, markdown: str, page: Page) -> str:
+        """A generated page's Markdown and meta from the generator (first in on_page_markdown;
+        no plugin of this site reads them before). A copy of the mapping: the same generation
+        serves every preview build while content/ stays the same."""
+        meta = self.meta.get(page.file.src_uri)
+        if meta is None:
+            return markdown
+        page.meta = dict(meta)
+        # The file's own text, not MkDocs' reading of it: without front matter MkDocs takes
+        # leading `Key: value` lines as MultiMarkdown meta.
+        return self.handed[page.file.src_uri].decode("utf-8")
 
     def set_apart(self, markdown: str, page: Page) -> str:
         """A handed page's Markdown with its finished HTML blocks set apart (on_page_markdown)."""

@@ -2,8 +2,8 @@
 
 `--dirty` renders and copies only the files that are modified. For a file on disk MkDocs
 compares times; for a file handed over in memory it cannot, so here modified means: other
-bytes than the last finished preview build showed (`PreviewFile`). One edit is then one build
-of only the pages whose Markdown changed, and nothing is written to disk but site pages.
+bytes (or front matter) than the last finished preview build showed (`PreviewFile`). One edit
+is then one build of only the pages that changed, and nothing is written to disk but site pages.
 Around that:
 - a page gone from content/ goes from the preview too (--dirty never removes what an earlier
   build wrote, so its old address would still answer);
@@ -12,8 +12,9 @@ Around that:
   first), which is right only when one page changed. Here the index of the last build is kept,
   the entries of every page that is rendered again (or gone) are dropped before the build
   renders pages, and the pages then add their new entries;
-- MkDocs makes a new Jinja environment for every build, which would compile every template
-  again and list the ~15,000 files of Material's theme again: both are kept while they hold.
+- MkDocs makes a new Jinja environment for every build, which would load every template
+  again and list the ~15,000 files of Material's theme again: the environment is kept while
+  the theme's files stay the same, the compiled templates while they hold.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from typing import Any, Literal
 import jinja2
 import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.theme import Theme
 
@@ -54,12 +54,13 @@ class Preview:
         self.running = False  # `mkdocs serve`
         self.dirty = False  # … --dirty, as `make serve` runs it
         # The preview's pages as its last finished build showed them, and as the running build will.
-        self._shown: dict[str, bytes] = {}
-        self._showing: dict[str, bytes] = {}
+        self._shown: dict[str, tuple[bytes, dict | None]] = {}
+        self._showing: dict[str, tuple[bytes, dict | None]] = {}
         self._gone: list[str] = []  # the site files of pages the running build no longer has
         self._search: list[dict[str, Any]] | None = None  # the last build's search index entries
         self._templates = _TemplateCache()
-        self._theme_files: dict[tuple, list[str]] = {}
+        self._environment: dict[tuple, jinja2.Environment] = {}  # the theme's, by its folders
+        self._theme_files: dict[tuple, list[str]] = {}  # the list of the theme's files, of that one
 
     def start(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.running = command == "serve"
@@ -69,15 +70,16 @@ class Preview:
         if self.running:
             config.theme.get_env = self._theme_environment(config.theme)  # type: ignore[method-assign]
 
-    def files(self, config: MkDocsConfig, pages: dict[str, bytes]) -> list[File]:
-        """The handed-over pages and files as the preview's files, each modified or not."""
+    def files(self, config: MkDocsConfig, pages: dict[str, bytes], meta: dict[str, dict]) -> list[File]:
+        """The handed-over pages and files as the preview's files, each modified or not (its
+        bytes or, for a generated page, its front matter handed over as data)."""
         made: list[File] = []
+        self._showing = {path: (data, meta.get(path)) for path, data in pages.items()}
         for path, data in pages.items():
             file = PreviewFile.generated(config, path, content=data)
             assert isinstance(file, PreviewFile)  # File.generated makes the class it is called on
-            file.changed = self._shown.get(path) != data
+            file.changed = self._shown.get(path) != self._showing[path]
             made.append(file)
-        self._showing = dict(pages)
         self._gone = [File.generated(config, path, content=b"").abs_dest_path
                       for path in self._shown if path not in pages]
         return made
@@ -107,34 +109,34 @@ class Preview:
             self._search = list(search.search_index.entries)
 
     def _theme_environment(self, theme: Theme) -> Any:
-        """theme.get_env with the compiled templates kept, and the list of the theme's files
-        kept while no folder of the theme changes."""
+        """theme.get_env, the environment kept while no file of the theme changes (the
+        project's own folders; Material's installed ones stay as they are): its templates are
+        loaded once, not for every build. After an edit, a new environment; the compiled
+        templates kept (_TemplateCache) while their source is the same."""
         make = type(theme).get_env
-        cache, listed_before = self._templates, self._theme_files
+        cache, kept, listed_before = self._templates, self._environment, self._theme_files
 
         def get_env() -> jinja2.Environment:
+            key = (tuple(theme.dirs), _theme_times(theme.dirs), theme.locale)
+            if key in kept:
+                return kept[key]
             env = make(theme)
             env.bytecode_cache = cache
             listed = env.list_templates
 
             def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
-                key = (tuple(theme.dirs), _folder_times(theme.dirs), extensions,
-                       getattr(filter_func, "__code__", filter_func))
+                key = (extensions, getattr(filter_func, "__code__", filter_func))
                 if key not in listed_before:
-                    listed_before.clear()
                     listed_before[key] = listed(extensions=extensions, filter_func=filter_func)
                 return list(listed_before[key])
 
             env.list_templates = list_templates  # type: ignore[method-assign]
+            kept.clear()
+            listed_before.clear()
+            kept[key] = env
             return env
 
         return get_env
-
-
-def watch(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
-    """content/ is watched too: an edit there is what the preview is for."""
-    server.watch(str(Path(config.config_file_path).resolve().parent / "content"))
-    return server
 
 
 class _TemplateCache(jinja2.BytecodeCache):
@@ -152,15 +154,16 @@ class _TemplateCache(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-def _folder_times(folders: list[str]) -> tuple:
-    """The modification time of every folder under `folders` (a file added, removed or renamed
-    changes its folder's time); installed packages' folders are taken as they are."""
+def _theme_times(folders: list[str]) -> tuple:
+    """The modification time of every folder and file under `folders` (a file added, removed
+    or renamed changes its folder's time); installed packages are taken as they are."""
     times = []
     for folder in folders:
         if "site-packages" in Path(folder).parts:
             continue
-        for root, _dirs, _files in os.walk(folder):
+        for root, _dirs, files in os.walk(folder):
             times.append((root, os.stat(root).st_mtime_ns))
+            times.extend((name, os.stat(os.path.join(root, name)).st_mtime_ns) for name in files)
     return tuple(times)
 
 
