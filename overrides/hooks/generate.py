@@ -7,7 +7,8 @@ this file, one module per job (rv_hook/__init__.py says why a package):
 - rv_hook/preview.py: `make serve` (`mkdocs serve --dirty`): one build of the changed pages
   per edit, removed pages gone, the search index kept between builds;
 - rv_hook/search.py: the generated pages' search entries from the generator;
-- rv_hook/navigation.py: Material's navigation and tabs once per folder of pages.
+- rv_hook/navigation.py: Material's navigation and tabs once per folder of pages;
+- rv_hook/same_blocks.py: Material's blocks that do not depend on the page once per depth.
 Other engines (Zensical runs no hooks) get the same pages from `python -m scripts generate`.
 
 One object of each part lives as long as the MkDocs process; `mkdocs serve` loads the
@@ -31,12 +32,14 @@ from mkdocs.utils.templates import TemplateContext
 # MkDocs puts this file's folder on sys.path while it imports this file: the package is found.
 from rv_hook import build, preview
 from rv_hook.navigation import Once
+from rv_hook.same_blocks import SameBlocks
 from rv_hook.search import GeneratedSearch
 
 _build = build.Build()
 _preview = preview.Preview()
 _search = GeneratedSearch()
 _once = Once()
+_same = SameBlocks()
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -80,12 +83,14 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     _once.start(env)
+    _same.start(env, config)
     _preview.keep_search_index(files, config)
     return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     _once.report()
+    _same.report()
     _search.report()
     _preview.finish(config)
 
