@@ -18,7 +18,6 @@ from scripts.render.context import Context, Settings
 from scripts.render.environment import make_environment
 from scripts.render.output import Output, SharedPath
 from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
-from scripts.content.pdfs import clean_pdf
 from scripts.pages import (accessibility, articles, embed, follow, forms, guide, hand_written, home, meetings,
                           organisations, redirects, themes)
 
@@ -124,6 +123,7 @@ def copy_assets(content_dir: Path, out: Output) -> None:
                     if folder.endswith("logos"):
                         out.binary(f"{target}/{published_logo(file.name)}", publish_logo(file.read_bytes()))
                     else:
+                        from scripts.content.pdfs import clean_pdf  # pikepdf only when there is a PDF
                         out.binary(f"{target}/{file.name}", clean_pdf(file.read_bytes()))
 
 
