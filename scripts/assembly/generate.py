@@ -90,8 +90,8 @@ def _hand_written(content_dir: Path) -> list[str]:
     docs = Path(content_dir).parent / "docs"
     if not docs.is_dir():
         return []
-    return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*"))
-            if path.is_file() and path.relative_to(docs).parts[0] not in GENERATED_DIRS]
+    return [path.relative_to(docs).as_posix() for path in hand_written.outside(docs, GENERATED_DIRS)
+            if path.is_file()]
 
 
 def _source_in_traceback(error: BaseException) -> str:
