@@ -33,6 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 from rv_hook import build, preview
 from rv_hook.navigation import Once
 from rv_hook.same_blocks import SameBlocks
+from scripts.render.template_cache import template_cache
 from rv_hook.search import GeneratedSearch
 
 _build = build.Build()
@@ -82,6 +83,8 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if env.bytecode_cache is None:  # the theme's templates compiled once, not in every build (the preview keeps its own)
+        env.bytecode_cache = template_cache()
     _once.start(env)
     _same.start(env, config)
     _preview.keep_search_index(files, config)
