@@ -15,7 +15,8 @@ sys.path.insert(0, str(PROJECT / "overrides" / "hooks"))
 from rv_hook.same_blocks import depth_key, link_roots, split_header  # noqa: E402
 
 CONFIG = SimpleNamespace(theme={"logo": "assets/images/beeldmerk.svg", "favicon": "favicon/icon.svg"},
-                         extra={}, extra_css=["assets/stylesheets/rv.css"], extra_javascript=["js/x.js"])
+                         extra={"alternate": [{"link": "/en/", "lang": "en"}]},
+                         extra_css=["assets/stylesheets/rv.css"], extra_javascript=["js/x.js"])
 ROOTS = link_roots(CONFIG)
 
 
@@ -24,7 +25,7 @@ def key(url: str):
 
 
 def test_the_roots_are_the_first_folders_linked_to():
-    assert ROOTS == {"assets", "favicon", "js"}
+    assert ROOTS == {"assets", "favicon", "js", "en"}
 
 
 def test_pages_at_the_same_depth_share_their_blocks():

@@ -35,12 +35,16 @@ _SPAN, _SPAN_END = '<span class="md-ellipsis">', "</span>"
 
 def link_roots(config: MkDocsConfig | Any) -> frozenset[str]:
     """The first folders of every address these blocks link to: Material's own files
-    (assets/), the configured CSS, JavaScript, logo, favicon and home page. A page inside one of
-    them gets other relative links than its neighbours at the same depth."""
-    theme = config.theme
+    (assets/), the configured CSS, JavaScript, polyfills, logo, favicon, home page and other
+    languages. A page inside one of them gets other relative links than its neighbours at the
+    same depth."""
+    theme, extra = config.theme, config.extra or {}
+    alternate = extra.get("alternate")
+    alternate = alternate if isinstance(alternate, list) else []
     paths = [*(str(p) for p in config.extra_css or []), *(str(p) for p in config.extra_javascript or []),
-             str(theme.get("logo") or ""), str(theme.get("favicon") or ""),
-             str((config.extra or {}).get("homepage") or "")]
+             *(str(p) for p in extra.get("polyfills") or []),
+             *(str(a.get("link") or "") for a in alternate if isinstance(a, dict)),
+             str(theme.get("logo") or ""), str(theme.get("favicon") or ""), str(extra.get("homepage") or "")]
     return frozenset({"assets"} | {p.lstrip("/").split("/", 1)[0] for p in paths if p})
 
 
