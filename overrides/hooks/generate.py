@@ -84,7 +84,7 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     if env.bytecode_cache is None:  # the theme's templates compiled once, not in every build (the preview keeps its own)
-        env.bytecode_cache = template_cache()
+        env.bytecode_cache = template_cache(env)
     _once.start(env)
     _same.start(env, config)
     _preview.keep_search_index(files, config)

@@ -121,8 +121,8 @@ def _new_environment() -> Environment:
     # autoescape makes macros return Markup; finalize escapes every other value for Markdown.
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       finalize=markdown_text, undefined=StrictUndefined,
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                      bytecode_cache=template_cache())
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.bytecode_cache = template_cache(env)
     env.filters.update({
         "h": html_text, "hm": html_inline, "url": safe_url, "body": body, "md": markdown_text,
         "dag": dutch.day, "weekdag": dutch.weekday_day, "maand": dutch.month_year,
