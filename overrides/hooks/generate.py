@@ -10,7 +10,8 @@ this file, one module per job (rv_hook/__init__.py says why a package):
 - rv_hook/generation.py: the generation kept while content/ stays the same, and in the
   preview made as soon as content/ changes;
 - rv_hook/search.py: the generated pages' search entries from the generator;
-- rv_hook/navigation.py: Material's navigation and tabs once per folder of pages.
+- rv_hook/navigation.py: Material's navigation and tabs once per folder of pages;
+- rv_hook/same_blocks.py: Material's blocks that do not depend on the page once per depth.
 Other engines (Zensical runs no hooks) get the same pages from `python -m scripts generate`.
 
 One object of each part lives as long as the MkDocs process; `mkdocs serve` loads the
@@ -34,12 +35,15 @@ from mkdocs.utils.templates import TemplateContext
 # MkDocs puts this file's folder on sys.path while it imports this file: the package is found.
 from rv_hook import build, preview, watcher
 from rv_hook.navigation import Once
+from rv_hook.same_blocks import SameBlocks
+from scripts.render.template_cache import template_cache
 from rv_hook.search import GeneratedSearch
 
 _build = build.Build()
 _preview = preview.Preview()
 _search = GeneratedSearch()
 _once = Once()
+_same = SameBlocks()
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -83,13 +87,17 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig,
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if env.bytecode_cache is None:  # the theme's templates compiled once, not in every build (the preview keeps its own)
+        env.bytecode_cache = template_cache(env)
     _once.start(env)
+    _same.start(env, config)
     _preview.keep_search_index(files, config)
     return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     _once.report()
+    _same.report()
     _search.report()
     _preview.finish(config)
 

@@ -18,7 +18,6 @@ from scripts.render.context import Context, Settings
 from scripts.render.environment import make_environment
 from scripts.render.output import Output, SharedPath
 from scripts.content.assets import LOGO_EXTENSIONS, publish_logo, published_logo
-from scripts.content.pdfs import clean_pdf
 from scripts.pages import (accessibility, articles, embed, follow, forms, guide, hand_written, home, meetings,
                           organisations, redirects, themes)
 
@@ -91,8 +90,8 @@ def _hand_written(content_dir: Path) -> list[str]:
     docs = Path(content_dir).parent / "docs"
     if not docs.is_dir():
         return []
-    return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*"))
-            if path.is_file() and path.relative_to(docs).parts[0] not in GENERATED_DIRS]
+    return [path.relative_to(docs).as_posix() for path in hand_written.outside(docs, GENERATED_DIRS)
+            if path.is_file()]
 
 
 def _source_in_traceback(error: BaseException) -> str:
@@ -124,6 +123,7 @@ def copy_assets(content_dir: Path, out: Output) -> None:
                     if folder.endswith("logos"):
                         out.binary(f"{target}/{published_logo(file.name)}", publish_logo(file.read_bytes()))
                     else:
+                        from scripts.content.pdfs import clean_pdf  # pikepdf only when there is a PDF
                         out.binary(f"{target}/{file.name}", clean_pdf(file.read_bytes()))
 
 

@@ -16,12 +16,16 @@ import struct
 import warnings
 import zlib
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-from PIL import Image
-
-from scripts.content.pdfs import UnreadablePdf, clean_pdf
 from scripts.content.problems import ProblemList, size_text, too_big
 from scripts.content.source import SourceFile
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Pillow and pikepdf (scripts.content.pdfs) are imported where a logo or a PDF is read: a site
+# without them builds without loading either.
 
 MAX_LOGO_BYTES = 300_000
 MAX_LOGO_PIXELS = 2000
@@ -40,6 +44,7 @@ def published_logo(name: str) -> str:
 
 def decode_image(data: bytes, kind: str) -> Image.Image | None:
     """The image, fully decoded by Pillow, or None when Pillow cannot read it as `kind`."""
+    from PIL import Image
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -63,6 +68,7 @@ def publish_logo(data: bytes) -> bytes:
     image = decode_image(data, found[0]) if found else None
     if image is None:
         raise ValueError("not a checked logo")
+    from PIL import Image
     with image:
         has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
         clean = image.convert("RGBA" if has_alpha else "RGB")
@@ -190,6 +196,8 @@ def pdf_problem(data: bytes) -> tuple[str, str] | None:
         return "is geen volledig pdf-bestand (het einde ontbreekt)", "Sla de pdf opnieuw op."
     if _HTML_START.search(data[:4096]):
         return "bevat HTML", "Sla het document opnieuw op als pdf, bijvoorbeeld met 'Afdrukken naar pdf'."
+    from scripts.content.pdfs import UnreadablePdf, clean_pdf
+
     try:
         clean_pdf(data)
     except UnreadablePdf as error:

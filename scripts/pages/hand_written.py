@@ -5,6 +5,7 @@ else its first heading, else its file name; the template finds the card by the p
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -30,13 +31,26 @@ def title_of(text: str, fallback: str) -> str:
     return heading.group(1) if heading else fallback
 
 
+def outside(docs: Path, generated: tuple[str, ...]) -> list[Path]:
+    """Every path under `docs` outside its generated folders, sorted as `sorted(docs.rglob("*"))`
+    sorts them. The generated folders are not walked: once `python -m scripts generate` has
+    written them (for Zensical, or the benchmark's floor) they hold thousands of files."""
+    found: list[Path] = []
+    for root, folders, names in os.walk(docs, followlinks=True):
+        if root == str(docs):
+            folders[:] = [name for name in folders if name not in generated]
+            names = [name for name in names if name not in generated]
+        found.extend(Path(root, name) for name in [*folders, *names])
+    return sorted(found)
+
+
 def build(ctx: Context, docs: Path, generated: tuple[str, ...]) -> None:
     if not docs.is_dir():
         return
-    for page in sorted(docs.rglob("*.md")):
-        relative = page.relative_to(docs)
-        if relative.parts[0] in generated:
+    for page in outside(docs, generated):
+        if not page.name.endswith(".md") or page.is_dir():
             continue
+        relative = page.relative_to(docs)
         text = page.read_text(encoding="utf-8", errors="replace")
         # Named as the page's address: a/index.md is at a/, so its card is a.png (index.md: index.png)
         name = relative.as_posix().removesuffix(".md")

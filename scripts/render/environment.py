@@ -19,6 +19,7 @@ from markupsafe import Markup
 from scripts.render import dutch, monogram
 from scripts.content.safety import is_safe_url
 from scripts.render.contributed import as_raw_block, render_markdown
+from scripts.render.template_cache import template_cache
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
@@ -121,6 +122,7 @@ def _new_environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       finalize=markdown_text, undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.bytecode_cache = template_cache(env)
     env.filters.update({
         "h": html_text, "hm": html_inline, "url": safe_url, "body": body, "md": markdown_text,
         "dag": dutch.day, "weekdag": dutch.weekday_day, "maand": dutch.month_year,

@@ -15,9 +15,12 @@ import io
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
-from PIL import __version__ as PILLOW_VERSION
+from PIL import __version__ as PILLOW_VERSION  # the package only: Image and the rest when a card is drawn
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -43,6 +46,8 @@ PALETTE = _palette()
 
 @lru_cache(maxsize=8)
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    from PIL import ImageFont
+
     return ImageFont.load_default(size=size)
 
 
@@ -72,6 +77,8 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, size: int, width: int, lines: in
 
 def draw_card(title: str, kind: str, detail: str, site_name: str, host: str) -> bytes:
     """The PNG bytes of one card."""
+    from PIL import Image, ImageDraw
+
     grey = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(grey)
     draw.rectangle((0, HEIGHT - BAND, WIDTH, HEIGHT), fill=128)

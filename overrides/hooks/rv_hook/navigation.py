@@ -24,12 +24,14 @@ from . import plain_engine
 log = logging.getLogger("mkdocs.hooks.generate")
 
 
-def once_key(name: str, page: Any, nav: Any, config: MkDocsConfig | Any) -> tuple | None:
+def once_key(name: str, page: Any, nav: Any, config: MkDocsConfig | Any,
+             listed: tuple[list[Any], list[str]] | None = None) -> tuple | None:
     """What the navigation or tabs of `page` depend on, when that is less than the page: the
     folder its own folder is in, and which items are active. Their links are relative to the
     page's folder, so pages in sibling folders get the same links, unless an item of the
     navigation lies inside the page's own folder; and the page that is itself an item gets
-    its table of contents there. Those pages are made on their own (None).
+    its table of contents there. Those pages are made on their own (None). `listed`: the
+    navigation's items and link targets (`nav_listing`), when the caller kept them.
     (Any: the template context holds whatever the theme passes; tests pass plain objects.)"""
     if page is None or nav is None or not isinstance(getattr(page, "url", None), str):
         return None
@@ -37,13 +39,20 @@ def once_key(name: str, page: Any, nav: Any, config: MkDocsConfig | Any) -> tupl
     folder = url if url.endswith("/") else url.rsplit("/", 1)[0] + "/" if "/" in url else ""
     if not folder:
         return None
-    items = _nav_items(nav)  # every item, sections and their children included
-    targets = [getattr(item, "url", None) or "" for item in items]
-    targets += [str(config.theme.get("logo") or ""), str((config.extra or {}).get("homepage") or "")]
+    items, targets = listed or nav_listing(nav, config)
     if any(item is page for item in items) or any(target.startswith(folder) for target in targets):
         return None
     return (name, folder.rstrip("/").rpartition("/")[0],
             tuple(bool(getattr(item, "active", False)) for item in items))
+
+
+def nav_listing(nav: Any, config: MkDocsConfig | Any) -> tuple[list[Any], list[str]]:
+    """Every item of the navigation (sections and their children included) and every address
+    it links to; the same for all pages of a build (only which items are active changes)."""
+    items = _nav_items(nav)
+    targets = [getattr(item, "url", None) or "" for item in items]
+    targets += [str(config.theme.get("logo") or ""), str((config.extra or {}).get("homepage") or "")]
+    return items, targets
 
 
 def _nav_items(items: Iterable[Any]) -> list[Any]:
@@ -59,18 +68,24 @@ class Once:
 
     def __init__(self) -> None:
         self._made: dict[tuple, str] = {}
+        self._listed: dict[int, tuple[list[Any], list[str]]] = {}  # by id() of the build's navigation
         self._asked = self._reused = 0  # for the build log
 
     def start(self, env: jinja2.Environment) -> None:
         """A build's Jinja environment (on_env): `rv_once` in it, nothing made yet."""
         self._made.clear()
+        self._listed.clear()
         self._asked = self._reused = 0
         if not plain_engine():
             env.globals["rv_once"] = self.rv_once
 
     @jinja2.pass_context
     def rv_once(self, context: Context, name: str, make: Callable[[], str]) -> str:
-        key = once_key(name, context.get("page"), context.get("nav"), context.get("config"))
+        nav, config = context.get("nav"), context.get("config")
+        listed = self._listed.get(id(nav))
+        if listed is None and nav is not None:
+            listed = self._listed[id(nav)] = nav_listing(nav, config)
+        key = once_key(name, context.get("page"), nav, config, listed)
         self._asked += 1
         if key is None:
             return make()
