@@ -74,6 +74,14 @@ def test_the_navigation_was_made_once_per_folder(sites):
     assert asked > 400 and reused > 0.8 * asked
 
 
+def test_generated_pages_were_converted_without_the_extensions_they_do_not_use(sites):
+    """Most pages went through Python-Markdown without superfences and snippets (rv_hook/
+    lighter_markdown.py), and the site is the same as the plain engine's (the first test)."""
+    found = re.search(r"Markdown zonder superfences en snippets: (\d+) pagina's", sites[2])
+    assert found, sites[2][-2000:]
+    assert int(found[1]) > 200
+
+
 @pytest.mark.browser
 def test_dutch_queries_find_the_same_in_the_same_order(sites):
     # In a thread of its own: Playwright's sync API refuses to start where another module of this

@@ -11,7 +11,8 @@ this file, one module per job (rv_hook/__init__.py says why a package):
   preview made as soon as content/ changes;
 - rv_hook/search.py: the generated pages' search entries from the generator;
 - rv_hook/navigation.py: Material's navigation and tabs once per folder of pages;
-- rv_hook/same_blocks.py: Material's blocks that do not depend on the page once per depth.
+- rv_hook/same_blocks.py: Material's blocks that do not depend on the page once per depth;
+- rv_hook/lighter_markdown.py: generated pages converted without the extensions they do not use.
 Other engines (Zensical runs no hooks) get the same pages from `python -m scripts generate`.
 
 One object of each part lives as long as the MkDocs process; `mkdocs serve` loads the
@@ -34,6 +35,7 @@ from mkdocs.utils.templates import TemplateContext
 
 # MkDocs puts this file's folder on sys.path while it imports this file: the package is found.
 from rv_hook import build, preview, watcher
+from rv_hook.lighter_markdown import LighterMarkdown
 from rv_hook.navigation import Once
 from rv_hook.same_blocks import SameBlocks
 from scripts.render.template_cache import template_cache
@@ -44,6 +46,7 @@ _preview = preview.Preview()
 _search = GeneratedSearch()
 _once = Once()
 _same = SameBlocks()
+_markdown = LighterMarkdown()
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -71,10 +74,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown = _build.source(markdown, page)
     _search.skip(page, config)
-    return _build.set_apart(markdown, page)
+    markdown = _build.set_apart(markdown, page)
+    _markdown.for_page(markdown, page, _build.generated, config)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _markdown.restore(config)
     blocks = _build.blocks_of(page)
     _search.make(html, blocks, page)
     return _build.put_back(html, blocks)
@@ -98,6 +104,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 def on_post_build(config: MkDocsConfig) -> None:
     _once.report()
     _same.report()
+    _markdown.report()
     _search.report()
     _preview.finish(config)
 

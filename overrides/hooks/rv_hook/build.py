@@ -84,6 +84,7 @@ class Build:
         # fragments put in) → their bytes; and during a page's conversion its set-apart blocks.
         self.handed: dict[str, bytes] = {}
         self.generated_pages: list[str] = []  # the generator's own pages of this build
+        self.generated: set[str] = set()  # the same, to look up
         self.meta: dict[str, dict[str, Any]] = {}  # their front matter, as data
         self._apart: dict[str, dict[str, str]] = {}
 
@@ -109,6 +110,7 @@ class Build:
         generated = self.generate(config)
         pages = {path: data for path, data in generated.items() if not path.startswith(FRAGMENTS)}
         self.generated_pages = [path for path in pages if path.endswith(".md")]
+        self.generated = set(self.generated_pages)
         kept = []
         for file in files:
             if file.src_uri.split("/", 1)[0] in GENERATED_DIRS:
