@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -151,23 +152,23 @@ class Meeting:
     body: str = ""
     source: str = ""
 
-    @property
+    @cached_property
     def when(self) -> When:
         return When(self.start, self.end)
 
-    @property
+    @cached_property
     def timed(self) -> bool:
         return not self.when.all_day
 
-    @property
+    @cached_property
     def first_day(self) -> date:
         return self.when.first_day
 
-    @property
+    @cached_property
     def last_day(self) -> date:
         return self.when.last_day
 
-    @property
+    @cached_property
     def multi_day(self) -> bool:
         return self.last_day > self.first_day
 

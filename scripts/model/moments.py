@@ -7,6 +7,7 @@ instead of testing the type themselves.
 
 from __future__ import annotations
 
+from functools import cached_property
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TypeGuard
@@ -55,11 +56,11 @@ class When:
         """The end, or the start when there is none (for a date: the last day itself)."""
         return self.end if self.end is not None else self.start
 
-    @property
+    @cached_property
     def first_day(self) -> date:
         return day_of(self.start)
 
-    @property
+    @cached_property
     def last_day(self) -> date:
         return day_of(self.finish)
 
@@ -71,7 +72,7 @@ class When:
             return self.last_day + timedelta(days=1)
         return self.finish
 
-    @property
+    @cached_property
     def sort_key(self) -> float:
         """Seconds since the epoch; a date counts from midnight in Amsterdam."""
         return instant(self.start).timestamp()

@@ -6,6 +6,7 @@ the change to and from summer time.
 
 from __future__ import annotations
 
+from functools import cached_property
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import islice
@@ -27,19 +28,19 @@ class Occurrence:
     end: Moment | None
     moved_from: date | None = None  # set for a single moved repetition of a series
 
-    @property
+    @cached_property
     def when(self) -> When:
         return When(self.start, self.end)
 
-    @property
+    @cached_property
     def first_day(self) -> date:
         return self.when.first_day
 
-    @property
+    @cached_property
     def last_day(self) -> date:
         return self.when.last_day
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple:
         return (self.when.sort_key, self.meeting.slug)
 
