@@ -89,6 +89,10 @@ def clone_data(folder: str, data: dict, round_: int, references: bool = True) ->
                                       parts.path, parts.query, parts.fragment))
     if folder == "bijeenkomsten" and isinstance(data.get("uid"), str):
         data["uid"] = f"kopie{round_}-{data['uid']}"
+    # A series of its own per round: with the real series' names every round's themed week
+    # took in the days of all rounds (they share the dates), 30 weeks of 150 days at 30×.
+    if folder == "bijeenkomsten" and isinstance(data.get("reeks"), str):
+        data["reeks"] = f"{data['reeks']} ({round_})"
     for key in ("organisatoren", "organisaties"):
         if references and isinstance(data.get(key), list):
             data[key] = [clone_slug(s, round_) if isinstance(s, str) else s for s in data[key]]
