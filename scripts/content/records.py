@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from scripts.content.assets import published_logo

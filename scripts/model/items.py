@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from enum import StrEnum
 
 from scripts.model.moments import Moment, When

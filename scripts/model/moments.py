@@ -7,9 +7,9 @@ instead of testing the type themselves.
 
 from __future__ import annotations
 
-from functools import cached_property
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import TypeGuard
 
 from scripts.model.values import AMSTERDAM, instant

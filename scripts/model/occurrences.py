@@ -6,9 +6,9 @@ the change to and from summer time.
 
 from __future__ import annotations
 
-from functools import cached_property
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cached_property
 from itertools import islice
 from typing import Literal
 

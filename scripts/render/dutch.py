@@ -8,7 +8,7 @@ from functools import lru_cache
 from babel.dates import format_date
 
 from scripts.model.items import Meeting
-from scripts.model.moments import When
+from scripts.model.moments import When, occurs_twice
 from scripts.model.values import AMSTERDAM
 
 
@@ -35,7 +35,7 @@ def clock(value: datetime) -> str:
     '02.30 (zomertijd)' is the first, '02.30 (wintertijd)' the second."""
     local = value.astimezone(AMSTERDAM)
     text = f"{local.hour:02d}.{local.minute:02d}"
-    if local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset():
+    if occurs_twice(value):
         text += " (wintertijd)" if local.fold else " (zomertijd)"
     return text
 
