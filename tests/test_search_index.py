@@ -79,6 +79,15 @@ def test_generated_pages_were_converted_without_the_extensions_they_do_not_use(s
     lighter_markdown.py), and the site is the same as the plain engine's (the first test)."""
     found = re.search(r"Markdown zonder superfences en snippets: (\d+) pagina's", sites[2])
     assert found, sites[2][-2000:]
+    assert int(found[1]) > 10
+
+
+def test_pages_of_only_headings_were_made_without_python_markdown(sites):
+    """The pages of organisations, meetings and articles: headings between finished blocks, made
+    into HTML by the hook (rv_hook/headings_only.py), and the site is the same as the plain
+    engine's (the first test), tables of contents and permalinks included."""
+    found = re.search(r"Koppen zonder Python-Markdown: (\d+) pagina's", sites[2])
+    assert found, sites[2][-2000:]
     assert int(found[1]) > 200
 
 

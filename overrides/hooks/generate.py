@@ -12,7 +12,8 @@ this file, one module per job (rv_hook/__init__.py says why a package):
 - rv_hook/search.py: the generated pages' search entries from the generator;
 - rv_hook/navigation.py: Material's navigation and tabs once per folder of pages;
 - rv_hook/same_blocks.py: Material's blocks that do not depend on the page once per depth;
-- rv_hook/lighter_markdown.py: generated pages converted without the extensions they do not use.
+- rv_hook/lighter_markdown.py: generated pages converted without the extensions they do not use,
+  or without Python-Markdown at all (rv_hook/headings_only.py).
 Other engines (Zensical runs no hooks) get the same pages from `python -m scripts generate`.
 
 One object of each part lives as long as the MkDocs process; `mkdocs serve` loads the
@@ -74,13 +75,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown = _build.source(markdown, page)
     _search.skip(page, config)
-    markdown = _build.set_apart(markdown, page)
-    _markdown.for_page(markdown, page, _build.generated, config)
-    return markdown
+    markdown, blocks = _build.set_apart(markdown, page)
+    return _markdown.for_page(markdown, page, _build.generated, blocks, config)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _markdown.restore(config)
+    html = _markdown.restore(html, page, config)
     blocks = _build.blocks_of(page)
     _search.make(html, blocks, page)
     return _build.put_back(html, blocks)

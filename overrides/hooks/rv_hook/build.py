@@ -136,14 +136,15 @@ class Build:
         # leading `Key: value` lines as MultiMarkdown meta.
         return self.handed[page.file.src_uri].decode("utf-8")
 
-    def set_apart(self, markdown: str, page: Page) -> str:
-        """A handed page's Markdown with its finished HTML blocks set apart (on_page_markdown)."""
+    def set_apart(self, markdown: str, page: Page) -> tuple[str, dict[str, str]]:
+        """A handed page's Markdown with its finished HTML blocks set apart (on_page_markdown),
+        and the blocks by token."""
         if page.file.src_uri not in self.handed:
-            return markdown  # a hand-written page: Python-Markdown reads all of it
+            return markdown, {}  # a hand-written page: Python-Markdown reads all of it
         markdown, blocks = set_apart(markdown)
         if blocks:
             self._apart[page.file.src_uri] = blocks
-        return markdown
+        return markdown, blocks
 
     def blocks_of(self, page: Page) -> dict[str, str]:
         """The page's set-apart blocks, by token (once, in on_page_content)."""

@@ -1,17 +1,22 @@
-"""Python-Markdown without the extensions a generated page does not use.
+"""Python-Markdown with only what a generated page needs, or none at all.
 
 MkDocs makes a new Python-Markdown, with every extension of mkdocs.yml, for each page. For the
 generated pages, whose finished HTML is set apart before Python-Markdown runs, what is left is
-headings, paragraphs and links: `pymdownx.superfences` (code examples in the hand-written
-guide pages) and `pymdownx.snippets` (the home page's fragments, which the hook puts in
-itself) have nothing to do there, and setting them up was about a third of each page's
-Python-Markdown. So a generated page whose remaining Markdown has no fence and no snippet line
-is converted without them; every other page with all of mkdocs.yml. The same HTML either way:
-neither extension touches Markdown without fences or snippet lines (the engines comparison and
-tests/test_search_index.py hold every page to it: with RV_PLAIN_ENGINE=1 every page gets all).
+headings, paragraphs and links. Per page, one of three:
+- only headings between set-apart blocks (every organisation, meeting and article page): the
+  hook writes the HTML itself (headings_only.py) and MkDocs converts an empty page with no
+  extension; the HTML, the table of contents and the anchors are put in its place after;
+- other generated pages without a fence or a snippet line: converted without
+  `pymdownx.superfences` (code examples in the hand-written guide pages) and `pymdownx.snippets`
+  (the home page's fragments, which the hook puts in itself): setting them up was about a
+  third of such a page's Python-Markdown, and neither touches Markdown without fences or
+  snippet lines;
+- every other page: all of mkdocs.yml.
+The same HTML each way: tests/test_search_index.py holds every page to a build with
+RV_PLAIN_ENGINE=1, where every page gets all of mkdocs.yml.
 
 MkDocs reads `config.markdown_extensions` when it converts a page, between on_page_markdown and
-on_page_content; the lighter list is set in the first and the full one put back in the second,
+on_page_content; the shorter list is set in the first and the full one put back in the second,
 so nothing else of the build sees it.
 """
 
@@ -23,8 +28,10 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import plain_engine
+from .headings_only import Converted, Settings, convert
 
 log = logging.getLogger("mkdocs.hooks.generate")
 
@@ -38,21 +45,44 @@ class LighterMarkdown:
     def __init__(self) -> None:
         self._full: list[Any] | None = None
         self._light: list[Any] = []
+        self._converted: dict[str, Converted] = {}  # headings-only pages, until on_page_content
         self._lighter = 0  # pages converted with the lighter list in this build
+        self._headings_only = 0  # pages converted by headings_only.py in this build
 
-    def for_page(self, markdown: str, page: Page, generated: set[str], config: MkDocsConfig) -> None:
-        """Before the page's conversion (on_page_markdown, after its blocks are set apart)."""
+    def for_page(self, markdown: str, page: Page, generated: set[str], tokens: dict[str, str],
+                 config: MkDocsConfig) -> str:
+        """Before the page's conversion (on_page_markdown, after its blocks are set apart, with
+        their `tokens`): the Markdown MkDocs is to convert."""
         self._full = list(config.markdown_extensions)
         self._light = [e for e in self._full if e not in _NOT_FOR_GENERATED]
-        if page.file.src_uri in generated and not _NEEDS_ALL.search(markdown) and not plain_engine():
+        if page.file.src_uri not in generated or plain_engine() or "title" not in page.meta:
+            return markdown  # (MkDocs would take a title from the first heading: not made here)
+        settings = Settings.of(self._full, config.mdx_configs)
+        converted = convert(markdown, tokens, settings) if settings is not None else None
+        if converted is not None:
+            self._converted[page.file.src_uri] = converted
+            config.markdown_extensions = []
+            self._headings_only += 1
+            return ""
+        if not _NEEDS_ALL.search(markdown):
             config.markdown_extensions = self._light
             self._lighter += 1
+        return markdown
 
-    def restore(self, config: MkDocsConfig) -> None:
-        """After the conversion (on_page_content)."""
+    def restore(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """After the conversion (on_page_content): the page's HTML (its blocks' tokens still in)."""
         if self._full is not None:
             config.markdown_extensions = self._full
+        converted = self._converted.pop(page.file.src_uri, None)
+        if converted is None:
+            return html
+        # What MkDocs' conversion would have set (Page.render): the table of contents and the
+        # ids other pages' links are checked against.
+        page.toc = get_toc(converted.toc_tokens)  # type: ignore[arg-type]
+        page.present_anchor_ids = converted.anchors
+        return converted.html
 
     def report(self) -> None:
         log.debug("Markdown zonder superfences en snippets: %d pagina's", self._lighter)
-        self._lighter = 0
+        log.debug("Koppen zonder Python-Markdown: %d pagina's", self._headings_only)
+        self._lighter = self._headings_only = 0
