@@ -29,6 +29,7 @@ from typing import Any, Literal
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -54,6 +55,10 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
     _preview.start(command, dirty)
 
 
+# Before Material's search plugin, whose on_config asks the theme's environment for its
+# translations: in the preview it then gets the kept one (preview.py), not a new one that
+# compiles its templates again (~0.05 s of every preview build, on the way from edit to reload).
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build.configure(config)
     _preview.configure(config)
