@@ -6,7 +6,7 @@ this file, one module per job (rv_hook/__init__.py says why a package):
   pages and files to MkDocs in memory, nothing written under docs/;
 - rv_hook/preview.py: `make serve` (`mkdocs serve --dirty`): one build of the changed pages
   per edit, removed pages gone, the search index kept between builds;
-- rv_hook/watcher.py: the preview watches content/ too, and polls every 0.05 s, not 0.5 s;
+- rv_hook/watcher.py: the preview watches content/ too, told of changes by the system at once;
 - rv_hook/generation.py: the generation kept while content/ stays the same, and in the
   preview made as soon as content/ changes;
 - rv_hook/search.py: the generated pages' search entries from the generator;

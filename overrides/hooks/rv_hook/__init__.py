@@ -3,7 +3,7 @@
 - build.py: run the generator and hand its pages and files to MkDocs in memory;
 - preview.py: what `make serve` (`mkdocs serve --dirty`) needs on top: one build of only the
   changed pages per edit, removed pages gone, templates compiled once, the search index kept;
-- watcher.py: the preview's watcher, content/ included, polling every 0.05 s (issue 23);
+- watcher.py: the preview's watcher, content/ included, told of changes at once (issue 23);
 - generation.py: the generator's output kept, and in the preview made ahead (issue 23);
 - search.py: the search entries of the generated pages made by the generator, not by
   Material's plugin parsing every page again (issue 23);

@@ -1,8 +1,8 @@
 """The generator's output, kept while content/ and the settings stay the same; in the preview
 also made ahead, as soon as the watcher sees content/ change.
 
-Why ahead: after the watcher sees an edit, MkDocs waits 0.1 s for more changes and loads its
-configuration before the hook's on_files asks for the pages. Generating in that time, on a
+Why ahead: after the watcher sees an edit, MkDocs waits a moment for more changes (watcher.py)
+and loads its configuration before the hook's on_files asks for the pages. Generating in that time, on a
 thread of its own, takes most of the generation off the way from edit to reload (issue 23).
 A build uses what was made ahead only when content/ (every file's size and modification
 time, taken before the generator reads it) and the settings are still what it was made
@@ -22,6 +22,8 @@ from scripts.render.context import Settings
 from scripts.render.output import Output
 
 log = logging.getLogger("mkdocs.hooks.generate")
+
+SETTLE = 0.01  # seconds without another change of content/ before generating ahead
 
 
 class Generation:
@@ -56,6 +58,10 @@ class Generation:
         while True:
             self._wanted.wait()
             self._wanted.clear()
+            # A save comes as a few events (the file emptied, written, closed): start once they
+            # have stopped, not on a half-written file.
+            while self._wanted.wait(SETTLE):
+                self._wanted.clear()
             assert self._last is not None
             try:
                 with self._lock:
