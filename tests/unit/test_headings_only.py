@@ -130,8 +130,9 @@ def test_other_settings_of_mkdocs_yml_turn_it_off():
 
 # Heading texts as contributors might write them (characters Markdown reads included), through
 # the generator's own escaping or not, with the attribute lists the templates use.
-TEXT = st.lists(st.sampled_from([*"aAé1 -_*`#|\\[](){}<>&!.?+:;'\"", "&amp;", "&#63;", "\u00a0", "…", "\t", "x y"]),
-                max_size=12).map("".join)
+CHARACTERS = [*"aAé1 -_*`#|\\[](){}<>&!.?+:;'\"", "&amp;", "&lt;", "&gt;", "&quot;", "&#63;", "&#x3f;",
+              "\u00a0", "…", "\t", "x y"]
+TEXT = st.lists(st.sampled_from(CHARACTERS), max_size=12).map("".join)
 ATTRIBUTES = st.sampled_from(["", " { #waar }", " { data-search-exclude }", ' { data-rv-kop="2026-12" x="y" }',
                               " { #agenda }", " { #a data-b }", "{ #x }", " {#x}", ' { a="a" }', " { .c }"])
 HEADING = st.builds(lambda level, text, escape, attributes:

@@ -28,8 +28,8 @@ page goes through Python-Markdown).
 from __future__ import annotations
 
 import re
-from html import unescape
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
