@@ -37,23 +37,25 @@ SHARE = 10  # the interval is at least this many times one poll's own time
 
 def quicker(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any],
             content_changed: Callable[[], None]) -> LiveReloadServer:
-    """A server like `server` that also watches content/ and polls every QUICKEST–SLOWEST
-    seconds; `content_changed` is called (on the watcher's thread) when content/ changes."""
+    """A server like `server` that also watches content/, told of changes by the system (or
+    polling every QUICKEST–SLOWEST seconds); `content_changed` is called (on the watcher's
+    thread) when content/ changes."""
     content = str(Path(config.config_file_path).resolve().parent / "content")
     # Only read: the paths MkDocs watches (docs/, mkdocs.yml, the theme with --watch-theme, …);
     # the first two if a later MkDocs names them otherwise.
     watched = getattr(server, "_watched_paths", None) or [config.docs_dir, config.config_file_path]
     paths = [*watched, content]
     host, port = config.dev_addr
-    made = LiveReloadServer(builder=builder, host=host, port=port, root=server.root,
-                            mount_path=server.mount_path, polling_interval=polling_interval(paths))
-    if not isinstance(Observer(), PollingObserver):  # the system notifies: no polling
+    notified = _notifications_work(paths)
+    made = LiveReloadServer(builder=builder, host=host, port=port, root=server.root, mount_path=server.mount_path,
+                            polling_interval=QUICKEST if notified else polling_interval(paths))
+    if notified:
         made.observer = ChangesOnly()  # before `watch`, which schedules on it
         made.build_delay = SETTLE
     made.error_handler = server.error_handler
     for path in paths:
         made.watch(path)
-    made.observer.schedule(_Changed(content_changed), content, recursive=True)  # the same poll
+    made.observer.schedule(_Changed(content_changed), content, recursive=True)  # the same observer
     server.server_close()  # never bound (MkDocs binds in serve()); its socket is let go
     return made
 
@@ -82,6 +84,25 @@ class _Changed(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if not event.is_directory:
             self._call()
+
+
+def _notifications_work(paths: list[str]) -> bool:
+    """Whether the system can tell of changes under every path (it has notifications, and their
+    limits, such as inotify's watches per user, leave room); otherwise the server polls."""
+    if isinstance(Observer(), PollingObserver):
+        return False
+    probe = ChangesOnly()
+    try:
+        for path in paths:
+            probe.schedule(FileSystemEventHandler(), path, recursive=Path(path).is_dir())
+        probe.start()
+    except OSError:
+        return False
+    finally:
+        probe.stop()  # its watches too, those started before a failure included
+        if probe.is_alive():
+            probe.join()
+    return True
 
 
 def polling_interval(paths: list[str]) -> float:
