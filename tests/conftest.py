@@ -163,6 +163,24 @@ def site_for(shared_dir) -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session")
+def generated_pages(tmp_path_factory) -> dict[str, str]:
+    """Every page the hook hands to MkDocs (path under docs/ → Markdown) for the real content
+    plus meetings of every kind, as the generator makes them in memory (no engine)."""
+    from datetime import date
+
+    from scripts.assembly.generate import render_site
+    from scripts.assembly.links import FRAGMENTS
+    from scripts.render.context import Settings
+
+    content = content_with(tmp_path_factory.mktemp("generated") / "content", AGENDA)
+    settings = Settings(build_date=date.fromisoformat(BUILD_DATE), site_url="https://www.radicalevernieuwing.nl/")
+    problems, out = render_site(content, settings)
+    assert out is not None, problems.report()
+    return {path: data.decode("utf-8") for path, data in out.files.items()
+            if path.endswith(".md") and not path.startswith(FRAGMENTS)}
+
+
+@pytest.fixture(scope="session")
 def built_site(site_for) -> Path:
     """The real content, built once per test run at the fixed build date."""
     return site_for()

@@ -4,21 +4,15 @@ byte for byte as Python-Markdown makes it of the whole page."""
 
 from __future__ import annotations
 
-import tempfile
-from datetime import date
-from pathlib import Path
 
 import pytest
-from conftest import AGENDA, BUILD_DATE, PROJECT, content_with
+from conftest import PROJECT
 from depth import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from trustscan import site_markdown
 
 from scripts.assembly.finished_html import put_back, set_apart
-from scripts.assembly.generate import render_site
-from scripts.assembly.links import FRAGMENTS
-from scripts.render.context import Settings
 
 MD = site_markdown(PROJECT / "docs" / "_fragmenten")
 
@@ -35,18 +29,6 @@ def apart(text: str) -> str:
 def body(page: bytes) -> str:
     text = page.decode("utf-8")
     return text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
-
-
-@pytest.fixture(scope="module")
-def generated_pages() -> dict[str, str]:
-    """Every page the hook hands to MkDocs for the real content plus meetings of every kind."""
-    with tempfile.TemporaryDirectory() as folder:
-        content = content_with(Path(folder) / "content", AGENDA)
-        settings = Settings(build_date=date.fromisoformat(BUILD_DATE), site_url="https://www.radicalevernieuwing.nl/")
-        problems, out = render_site(content, settings)
-    assert out is not None, problems.report()
-    return {path: data.decode("utf-8") for path, data in out.files.items()
-            if path.endswith(".md") and not path.startswith(FRAGMENTS)}
 
 
 def test_every_generated_page_comes_out_as_python_markdown_makes_it(generated_pages):

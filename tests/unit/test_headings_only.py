@@ -8,22 +8,16 @@ from __future__ import annotations
 
 import re
 import sys
-import tempfile
-from datetime import date
-from pathlib import Path
 
 import markdown
 import pytest
 import yaml
-from conftest import AGENDA, BUILD_DATE, PROJECT, content_with
+from conftest import PROJECT
 from depth import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scripts.assembly.finished_html import set_apart
-from scripts.assembly.generate import render_site
-from scripts.assembly.links import FRAGMENTS
-from scripts.render.context import Settings
 from scripts.render.environment import markdown_text
 
 # The hook's parts are found as MkDocs finds them: its folder on sys.path (rv_hook/__init__.py).
@@ -62,18 +56,6 @@ def same_as_python_markdown(page: str, blocks: dict[str, str]) -> bool:
     assert converted.toc_tokens == MD.toc_tokens
     assert converted.anchors == set(_IDS.findall(expected))
     return True
-
-
-@pytest.fixture(scope="module")
-def generated_pages() -> dict[str, str]:
-    """Every page the hook hands to MkDocs for the real content plus meetings of every kind."""
-    with tempfile.TemporaryDirectory() as folder:
-        content = content_with(Path(folder) / "content", AGENDA)
-        site = Settings(build_date=date.fromisoformat(BUILD_DATE), site_url="https://www.radicalevernieuwing.nl/")
-        problems, out = render_site(content, site)
-    assert out is not None, problems.report()
-    return {path: data.decode("utf-8") for path, data in out.files.items()
-            if path.endswith(".md") and not path.startswith(FRAGMENTS)}
 
 
 def test_mkdocs_yml_asks_for_nothing_the_converter_does_not_make():
