@@ -37,8 +37,11 @@ def test_a_write_is_heard_and_a_read_is_not(tmp_path: Path):
         page.write_text("titel: B\n", encoding="utf-8")
         first = heard.events.get(timeout=10)  # the first event is the write's, not the read's
         assert first.event_type in ("modified", "closed") and Path(str(first.src_path)) == page
-        while not heard.events.empty():
-            heard.events.get()
+        # The write's last event is its close; wait for it, so that nothing of the write is
+        # still on its way when the read is tried.
+        event = first
+        while event.event_type != "closed":
+            event = heard.events.get(timeout=10)
         page.read_text(encoding="utf-8")
         # Proving that nothing comes needs a bounded wait (it ends early, and fails, if one does).
         try:
