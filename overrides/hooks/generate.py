@@ -115,6 +115,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
-    # content/ is watched too, and what is watched is polled more often (rv_hook/watcher.py)
-    # and the preview generates as soon as content/ changes (rv_hook/generation.py)
+    # content/ is watched too, changes are heard at once (rv_hook/watcher.py), and the preview
+    # generates as soon as content/ changes, with what it needs loaded before (rv_hook/generation.py)
+    _build.generation.prepare()
     return watcher.quicker(server, config, builder, _build.generation.ahead)

@@ -107,6 +107,14 @@ def draw_card(title: str, kind: str, detail: str, site_name: str, host: str) -> 
     return out.getvalue()
 
 
+def prepare() -> None:
+    """Draw a card and throw it away: Pillow's modules, its PNG writer and the fonts of every
+    size loaded before a card is needed. The preview does this on a thread of its own after its
+    first build, so that the first edit that changes a card does not wait for them."""
+    draw_card("Radicale vernieuwing", "Thema", "Voorbeeld", "Radicale vernieuwing", "example.org")
+    _font(60)  # the size of long titles
+
+
 def _cache_dir() -> Path | None:
     base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache").as_posix()
     return Path(base) / "radicale-vernieuwing" / "deelkaarten"

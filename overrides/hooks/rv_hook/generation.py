@@ -18,6 +18,7 @@ from pathlib import Path
 
 from scripts.assembly.generate import content_fingerprint, render_site
 from scripts.content.problems import ProblemList
+from scripts.render import share_image
 from scripts.render.context import Settings
 from scripts.render.output import Output
 
@@ -43,6 +44,12 @@ class Generation:
             key, problems, out = self._make(content, settings)
             again, self._given = self._given == key, key
         return problems, out, again
+
+    def prepare(self) -> None:
+        """The preview has made its first build (on_serve): load, on a thread of its own, what
+        the generator loads only when it first needs it (Pillow, for a share card whose title
+        changed), so that the first edit does not wait for it."""
+        threading.Thread(target=share_image.prepare, name="rv-voorbereiden", daemon=True).start()
 
     def ahead(self) -> None:
         """content/ changed (the watcher's thread): generate for it on a thread of its own,
