@@ -43,8 +43,10 @@ _NEEDS_ALL = re.compile(r"^[ \t]*(?:`{3,}|~{3,}|-{1,}8<-{1,})", re.MULTILINE)
 
 class LighterMarkdown:
     def __init__(self) -> None:
-        self._full: list[Any] | None = None
-        self._light: list[Any] = []
+        self._config: MkDocsConfig | None = None  # the build the lists below are of
+        self._full: list[Any] = []  # mkdocs.yml's extensions (with MkDocs' own)
+        self._light: list[Any] = []  # the same without _NOT_FOR_GENERATED
+        self._settings: Settings | None = None  # headings_only's, None when it must not be used
         self._converted: dict[str, Converted] = {}  # headings-only pages, until on_page_content
         self._lighter = 0  # pages converted with the lighter list in this build
         self._headings_only = 0  # pages converted by headings_only.py in this build
@@ -53,17 +55,21 @@ class LighterMarkdown:
                  config: MkDocsConfig) -> str:
         """Before the page's conversion (on_page_markdown, after its blocks are set apart, with
         their `tokens`): the Markdown MkDocs is to convert."""
-        self._full = list(config.markdown_extensions)
-        self._light = [e for e in self._full if e not in _NOT_FOR_GENERATED]
-        if page.file.src_uri not in generated or plain_engine() or "title" not in page.meta:
-            return markdown  # (MkDocs would take a title from the first heading: not made here)
-        settings = Settings.of(self._full, config.mdx_configs)
-        converted = convert(markdown, tokens, settings) if settings is not None else None
-        if converted is not None:
-            self._converted[page.file.src_uri] = converted
-            config.markdown_extensions = []
-            self._headings_only += 1
-            return ""
+        if config is not self._config:  # the first page of a build (the preview loads mkdocs.yml anew)
+            self._config = config
+            self._full = list(config.markdown_extensions)
+            self._light = [e for e in self._full if e not in _NOT_FOR_GENERATED]
+            self._settings = Settings.of(self._full, config.mdx_configs)
+        if page.file.src_uri not in generated or plain_engine():
+            return markdown
+        # (without a title in its meta MkDocs would take one from the first heading: not made here)
+        if self._settings is not None and "title" in page.meta:
+            converted = convert(markdown, tokens, self._settings)
+            if converted is not None:
+                self._converted[page.file.src_uri] = converted
+                config.markdown_extensions = []
+                self._headings_only += 1
+                return ""
         if not _NEEDS_ALL.search(markdown):
             config.markdown_extensions = self._light
             self._lighter += 1
@@ -71,7 +77,7 @@ class LighterMarkdown:
 
     def restore(self, html: str, page: Page, config: MkDocsConfig) -> str:
         """After the conversion (on_page_content): the page's HTML (its blocks' tokens still in)."""
-        if self._full is not None:
+        if config is self._config:
             config.markdown_extensions = self._full
         converted = self._converted.pop(page.file.src_uri, None)
         if converted is None:

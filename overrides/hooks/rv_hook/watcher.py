@@ -89,7 +89,7 @@ class _Changed(FileSystemEventHandler):
 def _notifications_work(paths: list[str]) -> bool:
     """Whether the system can tell of changes under every path (it has notifications, and their
     limits, such as inotify's watches per user, leave room); otherwise the server polls."""
-    if isinstance(Observer(), PollingObserver):
+    if isinstance(Observer(), PollingObserver):  # what watchdog picks where the system has none
         return False
     probe = ChangesOnly()
     try:
