@@ -94,9 +94,8 @@ def scan(html: str) -> list[str]:
     return found
 
 
-def site_markdown(fragments: Path) -> markdown.Markdown:
-    """Python-Markdown with exactly the extensions and settings of mkdocs.yml (what the engine
-    runs on every generated page), snippets reading from `fragments`."""
+def markdown_settings(fragments: Path) -> tuple[list[str], dict[str, dict]]:
+    """The extensions of mkdocs.yml and their settings, snippets reading from `fragments`."""
     config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     extensions, configs = [], {}
     for item in config["markdown_extensions"]:
@@ -106,6 +105,13 @@ def site_markdown(fragments: Path) -> markdown.Markdown:
             configs[name] = dict(options)
     configs.setdefault("pymdownx.snippets", {})["base_path"] = [str(fragments)]
     configs["pymdownx.snippets"]["check_paths"] = False
+    return extensions, configs
+
+
+def site_markdown(fragments: Path) -> markdown.Markdown:
+    """Python-Markdown with exactly the extensions and settings of mkdocs.yml (what the engine
+    runs on every generated page), snippets reading from `fragments`."""
+    extensions, configs = markdown_settings(fragments)
     return markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 

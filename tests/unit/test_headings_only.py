@@ -11,11 +11,11 @@ import sys
 
 import markdown
 import pytest
-import yaml
 from conftest import PROJECT
 from depth import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from trustscan import markdown_settings
 
 from scripts.assembly.finished_html import set_apart
 from scripts.render.environment import markdown_text
@@ -27,16 +27,9 @@ from rv_hook import headings_only  # noqa: E402
 
 def engine_extensions() -> tuple[list[str], dict]:
     """The extensions MkDocs gives Python-Markdown: its own three first, then mkdocs.yml's."""
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, configs = ["toc", "tables", "fenced_code"], {}
-    for item in config["markdown_extensions"]:
-        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        if name not in names:
-            names.append(name)
-        if options:
-            configs[name] = dict(options)
-    configs["pymdownx.snippets"] = {"base_path": [str(PROJECT / "docs" / "_fragmenten")], "check_paths": False}
-    return names, configs
+    own = ("toc", "tables", "fenced_code")
+    names, configs = markdown_settings(PROJECT / "docs" / "_fragmenten")
+    return [*own, *(name for name in names if name not in own)], configs
 
 
 NAMES, CONFIGS = engine_extensions()
