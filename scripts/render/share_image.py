@@ -14,10 +14,11 @@ import hashlib
 import io
 import os
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import __version__ as PILLOW_VERSION  # the package only: Image and the rest when a card is drawn
+
+from scripts.render.cache_folder import cache_folder
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -115,11 +116,6 @@ def prepare() -> None:
     _font(60)  # the size of long titles
 
 
-def _cache_dir() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache").as_posix()
-    return Path(base) / "radicale-vernieuwing" / "deelkaarten"
-
-
 _MEMORY: dict[str, bytes] = {}
 
 
@@ -129,7 +125,7 @@ def card(title: str, kind: str, detail: str, site_name: str, host: str, *, use_c
                          .encode("utf-8")).hexdigest()
     if use_cache and key in _MEMORY:
         return _MEMORY[key]
-    folder = _cache_dir() if use_cache else None
+    folder = cache_folder("deelkaarten") if use_cache else None
     file = folder / key[:2] / f"{key}.png" if folder else None
     data = b""
     if file is not None:

@@ -10,11 +10,11 @@ only costs time, as with the share cards (scripts/render/share_image.py)."""
 from __future__ import annotations
 
 import hashlib
-import os
-from pathlib import Path
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+from scripts.render.cache_folder import cache_folder
 
 
 class _QuietCache(FileSystemBytecodeCache):
@@ -46,8 +46,7 @@ def compile_settings(env: Environment) -> str:
 
 def template_cache(env: Environment) -> FileSystemBytecodeCache | None:
     """The bytecode cache for `env` in the cache folder, or None when there is no folder."""
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache").as_posix()
-    folder = Path(base) / "radicale-vernieuwing" / "jinja" / compile_settings(env)
+    folder = cache_folder("jinja", compile_settings(env))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
